@@ -1,0 +1,5 @@
+"""Allow `python -m intimacy_check`."""
+
+from intimacy_check.cli import main
+
+main()

@@ -1,0 +1,31 @@
+"""The project's own errors: each carries a message written for a person."""
+
+from __future__ import annotations
+
+
+class IntimacyCheckError(Exception):
+    """Base error: the CLI prints its message on one line and exits with code 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ContentError(IntimacyCheckError):
+    """A questionnaire content file is missing, malformed or inconsistent."""
+
+
+class AnswerFileError(IntimacyCheckError):
+    """An answer file cannot be read, or does not hold valid answers."""
+
+
+class SaveError(IntimacyCheckError):
+    """An answer file or report could not be written."""
+
+
+class UsageError(IntimacyCheckError):
+    """The command line asks for something that cannot be done."""
+
+    exit_code = 2

@@ -1,0 +1,372 @@
+"""The questionnaire: frozen models, and loading them from the three content files."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intimacy_check.errors import ContentError
+
+SIGNS_FILE = "signs.yaml"
+LACK_SIGNS_FILE = "lack_signs.yaml"
+STEPS_FILE = "steps.yaml"
+CONTENT_FILES = (SIGNS_FILE, LACK_SIGNS_FILE, STEPS_FILE)
+DATA_ENV = "INTIMACY_CHECK_DATA"
+
+PRESENCE = "presence"
+ABSENCE = "absence"
+SIGNS_PER_SECTION = 10
+RESTORE_STEPS = 10
+BUILD_STEPS = 20
+CONTENT_LIMIT = 256 * 1024
+
+_KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of the intimacy index with a warm label."""
+
+    id: str
+    min: int
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One rated statement: a sign that intimacy is present, or that it is lacking."""
+
+    id: str
+    section: str
+    title: str
+    statement: str
+    about: str
+    discuss: str
+    steps: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    clear_title: str | None = None
+
+    @property
+    def strength_title(self) -> str:
+        """How the sign reads when listed among someone's strengths."""
+        return self.clear_title or self.title
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    intro: str
+    signs: tuple[Sign, ...]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    how: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """A way to restore or build intimacy."""
+
+    id: str
+    kind: str  # "restore" or "build"
+    title: str
+    summary: str
+    try_this: str
+    exercises: tuple[Exercise, ...] = ()
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: int
+    title: str
+    scale: tuple[str, ...]  # labels for ratings 1..5
+    bands: tuple[Band, ...]  # highest `min` first
+    sections: tuple[Section, ...]  # presence, then absence
+    steps: tuple[Step, ...]  # restore steps, then build steps
+
+    @property
+    def signs(self) -> tuple[Sign, ...]:
+        """All statements in quiz order."""
+        return tuple(sign for section in self.sections for sign in section.signs)
+
+    def sign(self, sign_id: str) -> Sign:
+        return next(sign for sign in self.signs if sign.id == sign_id)
+
+    def step(self, step_id: str) -> Step:
+        return next(step for step in self.steps if step.id == step_id)
+
+    def band_for(self, index: float | None) -> Band | None:
+        """The band an index falls in, or None for an incomplete index."""
+        if index is None:
+            return None
+        return next((band for band in self.bands if index >= band.min), self.bands[-1])
+
+
+# --- finding the content ---------------------------------------------------------------
+
+
+def default_data_dir() -> Path:
+    """The shipped content: inside the package in a wheel, at the repo root in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "_data", package.parent / "data"):
+        if (candidate / SIGNS_FILE).is_file():
+            return candidate
+    raise ContentError(
+        f"the questionnaire content was not found next to {package}; "
+        f"reinstall intimacy-check or point --data-dir (or {DATA_ENV}) at a folder with "
+        + ", ".join(CONTENT_FILES)
+    )
+
+
+def resolve_data_dir(option: Path | None) -> Path:
+    """The folder to read content from: the option, then the environment, then the shipped data."""
+    if option is None and os.environ.get(DATA_ENV):
+        option = Path(os.environ[DATA_ENV])
+    if option is None:
+        return default_data_dir()
+    if not option.is_dir():
+        raise ContentError(f"{option}: the content folder does not exist or is not a folder")
+    return option
+
+
+def load_questionnaire(data_dir: Path | None = None) -> Questionnaire:
+    """Load and cross-check the three content files; raise ContentError on any problem."""
+    from intimacy_check.strict_yaml import ReadError, load_file
+
+    folder = resolve_data_dir(data_dir)
+    documents: dict[str, Any] = {}
+    for name in CONTENT_FILES:
+        try:
+            documents[name] = load_file(folder / name, limit=CONTENT_LIMIT)
+        except ReadError as error:
+            raise ContentError(str(error)) from None
+    return build_questionnaire(documents, folder=folder)
+
+
+# --- validating ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """Pulls typed fields out of one YAML mapping and names the place of any problem."""
+
+    def __init__(self, raw: Any, *, where: str, allowed: Sequence[str]) -> None:
+        if not isinstance(raw, Mapping):
+            raise ContentError(f"{where}: must be a mapping of keys to values")
+        unknown = [str(key) for key in raw if key not in allowed]
+        if unknown:
+            raise ContentError(f"{where}: unknown key {unknown[0]!r}")
+        self.raw = raw
+        self.where = where
+
+    def text(self, key: str, *, optional: bool = False) -> str:
+        value = self.raw.get(key)
+        if value is None and optional:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            problem = "is missing" if value is None else "must be non-empty text"
+            raise ContentError(f"{self.where}: {key!r} {problem}")
+        return " ".join(value.split())
+
+    def ident(self, key: str) -> str:
+        value = self.text(key)
+        if not _KEBAB.fullmatch(value):
+            raise ContentError(f"{self.where}: {key!r} must be kebab-case, not {value!r}")
+        return value
+
+    def whole(self, key: str) -> int:
+        value = self.raw.get(key)
+        if type(value) is not int:
+            raise ContentError(f"{self.where}: {key!r} must be a whole number")
+        return value
+
+    def items(self, key: str, *, optional: bool = False) -> list[Any]:
+        value = self.raw.get(key)
+        if value is None and optional:
+            return []
+        if not isinstance(value, list):
+            problem = "is missing" if value is None else "must be a list"
+            raise ContentError(f"{self.where}: {key!r} {problem}")
+        return value
+
+    def texts(self, key: str, *, optional: bool = False) -> tuple[str, ...]:
+        values = self.items(key, optional=optional)
+        if not all(isinstance(value, str) and _KEBAB.fullmatch(value) for value in values):
+            raise ContentError(f"{self.where}: {key!r} must list kebab-case ids")
+        return tuple(values)
+
+
+def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questionnaire:
+    """Turn the three parsed content documents into a checked Questionnaire."""
+    signs_path, lack_path, steps_path = (str(folder / name) for name in CONTENT_FILES)
+    top = _Reader(
+        documents[SIGNS_FILE],
+        where=signs_path,
+        allowed=("questionnaire", "scale", "bands", "section", "signs"),
+    )
+    meta = _Reader(
+        top.raw.get("questionnaire"),
+        where=f"{signs_path}: questionnaire",
+        allowed=("id", "version", "title"),
+    )
+    steps = _build_steps(documents[STEPS_FILE], path=steps_path)
+    presence = _build_section(documents[SIGNS_FILE], path=signs_path, expected=PRESENCE)
+    absence = _build_section(documents[LACK_SIGNS_FILE], path=lack_path, expected=ABSENCE)
+    questionnaire = Questionnaire(
+        id=meta.ident("id"),
+        version=meta.whole("version"),
+        title=meta.text("title"),
+        scale=_build_scale(top.raw.get("scale"), path=signs_path),
+        bands=_build_bands(top.items("bands"), path=signs_path),
+        sections=(presence, absence),
+        steps=steps,
+    )
+    _cross_check(questionnaire, paths={PRESENCE: signs_path, ABSENCE: lack_path})
+    return questionnaire
+
+
+def _build_scale(raw: Any, *, path: str) -> tuple[str, ...]:
+    where = f"{path}: scale"
+    if not isinstance(raw, Mapping) or sorted(raw, key=str) != [1, 2, 3, 4, 5]:
+        raise ContentError(f"{where}: must label each rating 1, 2, 3, 4 and 5 exactly once")
+    labels = _Reader(raw, where=where, allowed=(1, 2, 3, 4, 5))  # type: ignore[arg-type]
+    return tuple(labels.text(rating) for rating in (1, 2, 3, 4, 5))  # type: ignore[arg-type]
+
+
+def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
+    bands = []
+    for number, item in enumerate(raw, start=1):
+        reader = _Reader(
+            item, where=f"{path}: band {number}", allowed=("id", "min", "label", "description")
+        )
+        bands.append(
+            Band(
+                id=reader.ident("id"),
+                min=reader.whole("min"),
+                label=reader.text("label"),
+                description=reader.text("description"),
+            )
+        )
+    minimums = [band.min for band in bands]
+    if not bands or minimums != sorted(set(minimums), reverse=True) or minimums[-1] != 0:
+        raise ContentError(
+            f"{path}: bands must run from the highest 'min' down to a last band with min 0"
+        )
+    if minimums[0] > 100:
+        raise ContentError(f"{path}: a band's 'min' cannot be above 100")
+    _no_duplicates([band.id for band in bands], where=f"{path}: bands")
+    return tuple(bands)
+
+
+def _build_section(raw: Any, *, path: str, expected: str) -> Section:
+    allowed = ("questionnaire", "scale", "bands", "section", "signs")
+    top = _Reader(raw, where=path, allowed=allowed if expected == PRESENCE else allowed[3:])
+    head = _Reader(top.raw.get("section"), where=f"{path}: section", allowed=("id", "title", "intro"))
+    if head.ident("id") != expected:
+        raise ContentError(f"{path}: section id must be {expected!r}")
+    items = top.items("signs")
+    if len(items) != SIGNS_PER_SECTION:
+        raise ContentError(
+            f"{path}: must hold exactly {SIGNS_PER_SECTION} signs, not {len(items)}"
+        )
+    signs = tuple(
+        _build_sign(item, where=f"{path}: sign {number}", section=expected)
+        for number, item in enumerate(items, start=1)
+    )
+    return Section(id=expected, title=head.text("title"), intro=head.text("intro"), signs=signs)
+
+
+def _build_sign(raw: Any, *, where: str, section: str) -> Sign:
+    keys = ["id", "title", "statement", "about", "discuss", "steps", "tags"]
+    if section == ABSENCE:
+        keys.append("clear_title")
+    if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+        where = f"{where} ({raw['id']})"
+    reader = _Reader(raw, where=where, allowed=keys)
+    steps = reader.texts("steps")
+    if not 2 <= len(steps) <= 5:
+        raise ContentError(f"{where}: 'steps' must name 2 to 5 steps, not {len(steps)}")
+    _no_duplicates(steps, where=f"{where}: steps")
+    return Sign(
+        id=reader.ident("id"),
+        section=section,
+        title=reader.text("title"),
+        statement=reader.text("statement"),
+        about=reader.text("about"),
+        discuss=reader.text("discuss"),
+        steps=steps,
+        tags=reader.texts("tags", optional=True),
+        clear_title=reader.text("clear_title") if section == ABSENCE else None,
+    )
+
+
+def _build_steps(raw: Any, *, path: str) -> tuple[Step, ...]:
+    top = _Reader(raw, where=path, allowed=("restore", "build"))
+    steps: list[Step] = []
+    for kind, expected in (("restore", RESTORE_STEPS), ("build", BUILD_STEPS)):
+        items = top.items(kind)
+        if len(items) != expected:
+            raise ContentError(f"{path}: {kind!r} must hold exactly {expected} steps, not {len(items)}")
+        for number, item in enumerate(items, start=1):
+            steps.append(_build_step(item, where=f"{path}: {kind} step {number}", kind=kind))
+    _no_duplicates([step.id for step in steps], where=f"{path}: steps")
+    return tuple(steps)
+
+
+def _build_step(raw: Any, *, where: str, kind: str) -> Step:
+    if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+        where = f"{where} ({raw['id']})"
+    reader = _Reader(
+        raw, where=where, allowed=("id", "title", "summary", "try_this", "exercises")
+    )
+    exercises = []
+    for number, item in enumerate(reader.items("exercises", optional=True), start=1):
+        exercise = _Reader(item, where=f"{where}: exercise {number}", allowed=("name", "how"))
+        exercises.append(Exercise(name=exercise.text("name"), how=exercise.text("how")))
+    return Step(
+        id=reader.ident("id"),
+        kind=kind,
+        title=reader.text("title"),
+        summary=reader.text("summary"),
+        try_this=reader.text("try_this"),
+        exercises=tuple(exercises),
+    )
+
+
+def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> None:
+    _no_duplicates(
+        [sign.id for sign in questionnaire.signs], where=f"{paths[PRESENCE]} and {paths[ABSENCE]}"
+    )
+    known = {step.id for step in questionnaire.steps}
+    named: set[str] = set()
+    for section in questionnaire.sections:
+        for sign in section.signs:
+            for step_id in sign.steps:
+                if step_id not in known:
+                    raise ContentError(
+                        f"{paths[section.id]}: sign {sign.id!r} names the step {step_id!r}, "
+                        "which steps.yaml does not define"
+                    )
+            named.update(sign.steps)
+    for step in questionnaire.steps:
+        if step.kind == "restore" and step.id not in named:
+            raise ContentError(
+                f"restore step {step.id!r} is not named by any sign; "
+                "list it in the 'steps' of at least one sign"
+            )
+
+
+def _no_duplicates(ids: Sequence[str], *, where: str) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ContentError(f"{where}: the id {item!r} is used twice")
+        seen.add(item)

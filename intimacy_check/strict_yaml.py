@@ -1,0 +1,187 @@
+"""Read small YAML files strictly: safe tags only, no duplicate keys, no aliases, bounded size.
+
+PyYAML's safe loader is safe against code execution but lenient in ways that would
+let a shared answer file mislead us: it keeps the last of two duplicate keys,
+expands aliases (the "billion laughs" bomb) and reads `010` as octal 8. This
+module closes those gaps and turns every failure into a `ReadError` naming the
+file and, where the parser knows it, the line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster; the pure-Python parser is the fallback.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_NESTING = 32
+
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class ReadError(Exception):
+    """A file could not be read as strict YAML; `str()` is a message for a person."""
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """A safe loader that refuses aliases, duplicate keys and non-plain numbers."""
+
+    # A fresh table: only the core types, so !!binary, !!set, !!python/... all fail.
+    yaml_constructors: dict[str, Any] = {}
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # An alias makes the composer hand us a node we have already built.
+        if node in self.constructed_objects:
+            raise _problem(node, "uses YAML anchors and aliases (& and *), which are not allowed")
+        return super().construct_object(node, deep=deep)
+
+    def construct_strict_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _problem(key_node, "uses a merge key (<<), which is not allowed")
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, bool, type(None))):
+                raise _problem(key_node, "has a key that is not plain text")
+            if key in mapping:
+                raise _problem(key_node, f"has the key {key!r} twice")
+            mapping[key] = self.construct_object(value_node, deep=True)
+        return mapping
+
+    def construct_strict_sequence(self, node: yaml.SequenceNode) -> list[Any]:
+        return [self.construct_object(child, deep=True) for child in node.value]
+
+    def construct_strict_int(self, node: yaml.ScalarNode) -> int:
+        text = str(node.value)
+        if not _PLAIN_INT.fullmatch(text):
+            raise _problem(node, f"has {text!r}, which is not a plain whole number")
+        return int(text)
+
+    def construct_unknown(self, node: yaml.Node) -> Any:
+        raise _problem(node, f"uses the tag {node.tag!r}, which is not allowed")
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:null", _BaseLoader.construct_yaml_null)
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _BaseLoader.construct_yaml_bool)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_strict_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _BaseLoader.construct_yaml_float)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _BaseLoader.construct_yaml_str)
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_timestamp
+)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_strict_sequence)
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_strict_mapping)
+_StrictLoader.add_constructor(None, _StrictLoader.construct_unknown)
+
+
+class _Problem(Exception):
+    """Raised inside the loader; turned into a ReadError once the file name is known."""
+
+
+def _problem(node: yaml.Node, what: str) -> _Problem:
+    mark = node.start_mark
+    return _Problem(f"line {mark.line + 1}, column {mark.column + 1}: {what}")
+
+
+def read_limited(path: Path, *, limit: int) -> bytes:
+    """Read at most `limit` bytes of `path`; raise ReadError if it is not a readable file."""
+    if path.is_dir():
+        raise ReadError(f"{path}: is a folder, not a file")
+    try:
+        with open(path, "rb") as stream:
+            if not _is_regular_or_pipe(stream.fileno()):
+                raise ReadError(f"{path}: is not a regular file")
+            content = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReadError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(content) > limit:
+        raise ReadError(f"{path}: is larger than {limit // 1024} KiB, too large to be read")
+    return content
+
+
+def _is_regular_or_pipe(fd: int) -> bool:
+    import stat
+
+    mode = os.fstat(fd).st_mode
+    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+
+
+def decode_text(content: bytes, *, source: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark) or BOM-marked UTF-16."""
+    if content.startswith(_UTF16_BOMS):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReadError(f"{source}: is marked as UTF-16 but is not valid UTF-16") from None
+    if b"\x00" in content:
+        raise ReadError(f"{source}: holds binary data, not text")
+    if content.startswith(_UTF8_BOM):
+        content = content[len(_UTF8_BOM) :]
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReadError(
+            f"{source}: is not UTF-8 text (bad byte at offset {error.start})"
+        ) from None
+
+
+def parse_yaml(text: str, *, source: str) -> Any:
+    """Parse one YAML document strictly; raise ReadError with the place of any problem."""
+    if _flow_nesting(text) > MAX_NESTING:
+        raise ReadError(f"{source}: is nested more than {MAX_NESTING} levels deep")
+    loader = _StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    except _Problem as problem:
+        raise ReadError(f"{source}: {problem}") from None
+    except yaml.MarkedYAMLError as error:
+        raise ReadError(f"{source}: {_describe_yaml_error(error)}") from None
+    except yaml.YAMLError as error:
+        raise ReadError(f"{source}: is not valid YAML ({error})") from None
+    except RecursionError:
+        raise ReadError(f"{source}: is nested too deeply") from None
+    finally:
+        loader.dispose()
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
+    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or error.context or "invalid YAML").strip()
+    if "found character '\\t'" in problem:
+        problem = "a tab character, which YAML does not allow for indentation"
+    if mark is None:
+        return f"is not valid YAML: {problem}"
+    return f"line {mark.line + 1}, column {mark.column + 1}: is not valid YAML: {problem}"
+
+
+def _flow_nesting(text: str) -> int:
+    """Deepest run of open brackets, counted cheaply before libyaml recurses in C."""
+    if "[" not in text and "{" not in text:
+        return 0
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def load_file(path: Path, *, limit: int) -> Any:
+    """Read, decode and strictly parse one small YAML (or JSON) file."""
+    source = str(path)
+    return parse_yaml(decode_text(read_limited(path, limit=limit), source=source), source=source)
