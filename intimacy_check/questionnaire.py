@@ -61,6 +61,7 @@ class Sign:
 class Section:
     id: str
     title: str
+    score_label: str  # names the section score, where higher always means closer
     intro: str
     signs: tuple[Sign, ...]
 
@@ -269,7 +270,9 @@ def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
 def _build_section(raw: Any, *, path: str, expected: str) -> Section:
     allowed = ("questionnaire", "scale", "bands", "section", "signs")
     top = _Reader(raw, where=path, allowed=allowed if expected == PRESENCE else allowed[3:])
-    head = _Reader(top.raw.get("section"), where=f"{path}: section", allowed=("id", "title", "intro"))
+    head = _Reader(
+        top.raw.get("section"), where=f"{path}: section", allowed=("id", "title", "score_label", "intro")
+    )
     if head.ident("id") != expected:
         raise ContentError(f"{path}: section id must be {expected!r}")
     items = top.items("signs")
@@ -281,7 +284,13 @@ def _build_section(raw: Any, *, path: str, expected: str) -> Section:
         _build_sign(item, where=f"{path}: sign {number}", section=expected)
         for number, item in enumerate(items, start=1)
     )
-    return Section(id=expected, title=head.text("title"), intro=head.text("intro"), signs=signs)
+    return Section(
+        id=expected,
+        title=head.text("title"),
+        score_label=head.text("score_label"),
+        intro=head.text("intro"),
+        signs=signs,
+    )
 
 
 def _build_sign(raw: Any, *, where: str, section: str) -> Sign:

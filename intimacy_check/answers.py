@@ -1,0 +1,310 @@
+"""Answer files: the AnswerSheet model, strict reading, and atomic private writing."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from intimacy_check.errors import AnswerFileError, SaveError
+
+FORMAT = "intimacy-check/answers"
+FORMAT_VERSION = 1
+IN_PROGRESS = "in-progress"
+COMPLETED = "completed"
+STATUSES = (IN_PROGRESS, COMPLETED)
+ANSWER_FILE_LIMIT = 64 * 1024
+MAX_NAME_LENGTH = 100
+RATINGS = (1, 2, 3, 4, 5)
+
+_TOP_KEYS = (
+    "format",
+    "version",
+    "questionnaire",
+    "respondent",
+    "status",
+    "started_at",
+    "completed_at",
+    "answers",
+)
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """One person's answers to one questionnaire. A sign id absent from `answers` is not
+    reached yet; a sign id mapped to None was skipped."""
+
+    respondent: str
+    questionnaire_id: str
+    questionnaire_version: int
+    started_at: datetime
+    status: str = IN_PROGRESS
+    completed_at: datetime | None = None
+    answers: Mapping[str, int | None] = field(default_factory=lambda: MappingProxyType({}))
+
+    def with_answer(self, sign_id: str, rating: int | None) -> AnswerSheet:
+        """A copy with one more (or a changed) answer."""
+        return replace(self, answers=MappingProxyType({**self.answers, sign_id: rating}))
+
+    def completed(self, at: datetime) -> AnswerSheet:
+        return replace(self, status=COMPLETED, completed_at=at)
+
+
+def now() -> datetime:
+    """The current time, with the local time zone, to the second."""
+    return datetime.now(timezone.utc).astimezone().replace(microsecond=0)
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def read_answer_sheet(path: Path) -> AnswerSheet:
+    """Read and strictly validate an answer file; raise AnswerFileError naming the problem."""
+    from intimacy_check.strict_yaml import ReadError, load_file
+
+    try:
+        document = load_file(path, limit=ANSWER_FILE_LIMIT)
+    except ReadError as error:
+        raise AnswerFileError(str(error)) from None
+    return parse_answer_sheet(document, source=str(path))
+
+
+def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
+    """Validate a parsed answer-file document and build the AnswerSheet."""
+    if not isinstance(document, Mapping):
+        kind = "empty" if document is None else f"a {_kind(document)}"
+        raise AnswerFileError(f"{source}: is {kind}, not an intimacy-check answer file")
+    if document.get("format") != FORMAT:
+        raise AnswerFileError(
+            f"{source}: is not an intimacy-check answer file (it needs 'format: {FORMAT}')"
+        )
+    unknown = [str(key) for key in document if key not in _TOP_KEYS]
+    if unknown:
+        raise AnswerFileError(f"{source}: unknown key {unknown[0]!r}")
+    version = document.get("version")
+    if type(version) is not int or version < 1:
+        raise AnswerFileError(f"{source}: 'version' must be a whole number, such as {FORMAT_VERSION}")
+    if version > FORMAT_VERSION:
+        raise AnswerFileError(
+            f"{source}: was made by a newer version of intimacy-check (file format {version}); "
+            "please upgrade intimacy-check to read it"
+        )
+    questionnaire_id, questionnaire_version = _questionnaire(document.get("questionnaire"), source)
+    status = document.get("status")
+    if status not in STATUSES:
+        raise AnswerFileError(
+            f"{source}: 'status' must be {IN_PROGRESS!r} or {COMPLETED!r}, not {status!r}"
+        )
+    completed_at = _timestamp(document, "completed_at", source, optional=status != COMPLETED)
+    return AnswerSheet(
+        respondent=_respondent(document.get("respondent"), source),
+        questionnaire_id=questionnaire_id,
+        questionnaire_version=questionnaire_version,
+        status=status,
+        started_at=_timestamp(document, "started_at", source),  # type: ignore[arg-type]
+        completed_at=completed_at,
+        answers=MappingProxyType(_answers(document.get("answers"), source)),
+    )
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", str: "piece of text", bool: "true/false value"}.get(
+        type(value), "number" if isinstance(value, (int, float)) else type(value).__name__
+    )
+
+
+def _questionnaire(raw: Any, source: str) -> tuple[str, int]:
+    if (
+        not isinstance(raw, Mapping)
+        or set(raw) != {"id", "version"}
+        or not isinstance(raw["id"], str)
+        or not raw["id"]
+        or type(raw["version"]) is not int
+    ):
+        raise AnswerFileError(
+            f"{source}: 'questionnaire' must hold an 'id' (text) and a 'version' (whole number)"
+        )
+    return raw["id"], raw["version"]
+
+
+def _respondent(raw: Any, source: str) -> str:
+    if not isinstance(raw, str):
+        problem = "is missing" if raw is None else "must be text"
+        raise AnswerFileError(f"{source}: 'respondent' {problem}")
+    name = " ".join(raw.split())
+    if not name:
+        raise AnswerFileError(f"{source}: 'respondent' is empty")
+    if len(name) > MAX_NAME_LENGTH:
+        raise AnswerFileError(
+            f"{source}: 'respondent' is longer than {MAX_NAME_LENGTH} characters"
+        )
+    return name
+
+
+def _timestamp(
+    document: Mapping[str, Any], key: str, source: str, *, optional: bool = False
+) -> datetime | None:
+    raw = document.get(key)
+    if raw is None and optional:
+        return None
+    if isinstance(raw, str):
+        try:
+            raw = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raw = None
+    if not isinstance(raw, datetime) or raw.tzinfo is None:
+        hint = " (a date alone is not enough)" if isinstance(raw, date) else ""
+        raise AnswerFileError(
+            f"{source}: {key!r} must be a date and time with a time zone, "
+            f"such as 2026-01-31T20:15:00+01:00{hint}"
+        )
+    return raw
+
+
+def _answers(raw: Any, source: str) -> dict[str, int | None]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise AnswerFileError(f"{source}: 'answers' must map each statement id to a rating")
+    answers: dict[str, int | None] = {}
+    for sign_id, rating in raw.items():
+        if not isinstance(sign_id, str):
+            raise AnswerFileError(f"{source}: answers: {sign_id!r} is not a statement id")
+        # bool is a subclass of int in Python, so `yes` would otherwise count as 1.
+        if rating is not None and (type(rating) is not int or rating not in RATINGS):
+            raise AnswerFileError(
+                f"{source}: answers: {sign_id}: the rating must be a whole number from 1 to 5 "
+                f"(or null for skipped), not {rating!r}"
+            )
+        answers[sign_id] = rating
+    return answers
+
+
+def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> None:
+    """Raise AnswerFileError unless the sheet answers exactly this questionnaire's statements."""
+    if (sheet.questionnaire_id, sheet.questionnaire_version) != (
+        questionnaire.id,
+        questionnaire.version,
+    ):
+        raise AnswerFileError(
+            f"{source}: was made for questionnaire {sheet.questionnaire_id!r} version "
+            f"{sheet.questionnaire_version}, but the loaded questionnaire is "
+            f"{questionnaire.id!r} version {questionnaire.version}"
+        )
+    known = [sign.id for sign in questionnaire.signs]
+    for sign_id in sheet.answers:
+        if sign_id not in known:
+            raise AnswerFileError(f"{source}: answers: {sign_id!r} is not a statement of this questionnaire")
+    if sheet.status == COMPLETED:
+        missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
+        if missing:
+            raise AnswerFileError(
+                f"{source}: is marked completed but has no answer for {missing[0]!r} "
+                "(use null for a skipped statement)"
+            )
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
+    """The YAML text of an answer file, answers in questionnaire order."""
+    lines = [
+        "# intimacy-check answers. These are personal: share this file only with people you trust.",
+        f"format: {FORMAT}",
+        f"version: {FORMAT_VERSION}",
+        "questionnaire:",
+        f"  id: {json.dumps(sheet.questionnaire_id)}",
+        f"  version: {sheet.questionnaire_version}",
+        # JSON strings are valid YAML double-quoted scalars, escapes and all.
+        f"respondent: {json.dumps(sheet.respondent, ensure_ascii=False)}",
+        f"status: {sheet.status}",
+        f"started_at: {sheet.started_at.isoformat()}",
+        f"completed_at: {sheet.completed_at.isoformat() if sheet.completed_at else 'null'}",
+        "answers:" if sheet.answers else "answers: {}",
+    ]
+    ordered = [sign_id for sign_id in order if sign_id in sheet.answers]
+    ordered += [sign_id for sign_id in sheet.answers if sign_id not in order]
+    for sign_id in ordered:
+        rating = sheet.answers[sign_id]
+        lines.append(f"  {sign_id}: {'null' if rating is None else rating}")
+    return "\n".join(lines) + "\n"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Atomically replace `path` with `text`, readable by its owner only (mode 0600)."""
+    import tempfile
+
+    folder = path.parent
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(f"{path}: cannot save here ({error.strerror or error})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise SaveError(
+            f"{path}: could not be saved ({error.strerror or error}); the previous copy is unchanged"
+        ) from None
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _sync_folder(folder)
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is only durable once the folder entry reaches the disk too.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def check_writable(path: Path, *, force: bool) -> None:
+    """Refuse, before any question is asked, an output path that could not be saved."""
+    if path.is_dir():
+        raise SaveError(f"{path}: is a folder; give a file name with --output")
+    if path.exists() and not force:
+        raise SaveError(
+            f"{path}: already exists; use --force to replace it, "
+            f"or --resume {path} to go on with it"
+        )
+    folder = path.parent
+    if not folder.exists():
+        raise SaveError(f"{path}: the folder {folder} does not exist; create it first")
+    if not folder.is_dir():
+        raise SaveError(f"{path}: {folder} is not a folder")
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise SaveError(
+            f"{path}: cannot write in {folder} ({error.strerror or error}); "
+            "choose another place with --output"
+        ) from None

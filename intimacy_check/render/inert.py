@@ -1,0 +1,19 @@
+"""Make text from files inert: no control characters can reach a terminal or a report."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what is shown.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile("[\t\n\r\u2028\u2029]+")
+
+
+def inert(text: str) -> str:
+    """One line of plain text: line breaks become spaces, control characters are dropped."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", text))
+
+
+def rounded(score: float | None) -> str:
+    """A 0-100 score for display, or 'incomplete' when there is none."""
+    return "incomplete" if score is None else str(round(score))
