@@ -158,7 +158,7 @@ def quiz(
         _save(path, state.sheet, order)
         state = _run_quiz(console, questionnaire, state, path=path)
     _show_summary(console, questionnaire, state.sheet)
-    console.print(f"\nYour answers are saved in {_plain(path)}")
+    console.print(f"\nYour answers are saved in {_plain(path)}", soft_wrap=True)
 
 
 def default_file_name(name: str) -> str:
@@ -270,7 +270,7 @@ def _run_quiz(
 def _stop(console: Console, path: Path, what: str, *, code: int) -> NoReturn:
     message = f"{what} in {path}. Go on later with: {PROG} quiz --resume {path}"
     if code == 0:
-        console.print(_plain(message[0].upper() + message[1:]))
+        console.print(_plain(message[0].upper() + message[1:]), soft_wrap=True)
         raise typer.Exit(0)
     fail(message, code=code)
 

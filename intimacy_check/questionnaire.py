@@ -49,12 +49,18 @@ class Sign:
     discuss: str
     steps: tuple[str, ...]
     tags: tuple[str, ...] = ()
-    clear_title: str | None = None
+    clear_title: str | None = None  # absence signs: how the sign reads when it is not present
+    growth_title: str | None = None  # presence signs: how the sign reads as a growth area
 
     @property
     def strength_title(self) -> str:
         """How the sign reads when listed among someone's strengths."""
         return self.clear_title or self.title
+
+    @property
+    def concern_title(self) -> str:
+        """How the sign reads when listed as a growth area or warning sign."""
+        return self.growth_title or self.title
 
 
 @dataclass(frozen=True)
@@ -294,9 +300,9 @@ def _build_section(raw: Any, *, path: str, expected: str) -> Section:
 
 
 def _build_sign(raw: Any, *, where: str, section: str) -> Sign:
-    keys = ["id", "title", "statement", "about", "discuss", "steps", "tags"]
-    if section == ABSENCE:
-        keys.append("clear_title")
+    # Each section names its signs for the list where the plain title would read wrongly.
+    extra_title = "clear_title" if section == ABSENCE else "growth_title"
+    keys = ["id", "title", extra_title, "statement", "about", "discuss", "steps", "tags"]
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id']})"
     reader = _Reader(raw, where=where, allowed=keys)
@@ -314,6 +320,7 @@ def _build_sign(raw: Any, *, where: str, section: str) -> Sign:
         steps=steps,
         tags=reader.texts("tags", optional=True),
         clear_title=reader.text("clear_title") if section == ABSENCE else None,
+        growth_title=reader.text("growth_title") if section == PRESENCE else None,
     )
 
 

@@ -1,0 +1,75 @@
+"""The quiz in a real pseudo-terminal: what a person at a keyboard sees, Ctrl-C included."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+pexpect = pytest.importorskip("pexpect")
+
+TIMEOUT = 20  # a guard against a hung prompt, not a performance check
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "intimacy_check", *args],
+        cwd=str(cwd),
+        timeout=TIMEOUT,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+    return child
+
+
+def test_ctrl_c_saves_progress_and_resume_finishes(tmp_path: Path) -> None:
+    out = tmp_path / "alex.yaml"
+    child = spawn("quiz", "--name", "Alex", "--output", str(out), cwd=tmp_path)
+    child.expect("1/20")
+    child.expect("Your rating: ")
+    child.sendline("4")
+    child.expect("2/20")
+    child.expect("Your rating: ")
+    child.sendline("2")
+    child.expect("3/20")
+    child.expect("Your rating: ")
+    child.sendintr()
+    child.expect("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    document = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert document["status"] == "in-progress"
+    assert document["answers"] == {"care-for-needs": 4, "trust": 2}
+
+    child = spawn("quiz", "--resume", str(out), cwd=tmp_path)
+    child.expect("3/20")
+    for position in range(3, 21):
+        child.expect("Your rating: ")
+        child.sendline("3")
+        if position < 20:
+            child.expect(f"{position + 1}/20")
+    child.expect("Your results, Alex")
+    child.expect("Your answers are saved in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    document = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert document["status"] == "completed"
+    assert document["answers"]["care-for-needs"] == 4
+    assert document["answers"]["uneven-sharing"] == 3
+
+
+def test_ctrl_c_at_the_name_prompt_exits_130_without_a_file(tmp_path: Path) -> None:
+    child = spawn("quiz", cwd=tmp_path)
+    child.expect("Your name")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == []
