@@ -88,7 +88,9 @@ def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
         raise AnswerFileError(f"{source}: unknown key {unknown[0]!r}")
     version = document.get("version")
     if type(version) is not int or version < 1:
-        raise AnswerFileError(f"{source}: 'version' must be a whole number, such as {FORMAT_VERSION}")
+        raise AnswerFileError(
+            f"{source}: 'version' must be a whole number, such as {FORMAT_VERSION}"
+        )
     if version > FORMAT_VERSION:
         raise AnswerFileError(
             f"{source}: was made by a newer version of intimacy-check (file format {version}); "
@@ -140,9 +142,7 @@ def _respondent(raw: Any, source: str) -> str:
     if not name:
         raise AnswerFileError(f"{source}: 'respondent' is empty")
     if len(name) > MAX_NAME_LENGTH:
-        raise AnswerFileError(
-            f"{source}: 'respondent' is longer than {MAX_NAME_LENGTH} characters"
-        )
+        raise AnswerFileError(f"{source}: 'respondent' is longer than {MAX_NAME_LENGTH} characters")
     return name
 
 
@@ -199,7 +199,9 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Non
     known = [sign.id for sign in questionnaire.signs]
     for sign_id in sheet.answers:
         if sign_id not in known:
-            raise AnswerFileError(f"{source}: answers: {sign_id!r} is not a statement of this questionnaire")
+            raise AnswerFileError(
+                f"{source}: answers: {sign_id!r} is not a statement of this questionnaire"
+            )
     if sheet.status == COMPLETED:
         missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
         if missing:

@@ -21,6 +21,10 @@ class AnswerFileError(IntimacyCheckError):
     """An answer file cannot be read, or does not hold valid answers."""
 
 
+class CompareError(IntimacyCheckError):
+    """Two answer files cannot be compared as they are."""
+
+
 class SaveError(IntimacyCheckError):
     """An answer file or report could not be written."""
 

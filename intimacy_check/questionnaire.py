@@ -277,15 +277,15 @@ def _build_section(raw: Any, *, path: str, expected: str) -> Section:
     allowed = ("questionnaire", "scale", "bands", "section", "signs")
     top = _Reader(raw, where=path, allowed=allowed if expected == PRESENCE else allowed[3:])
     head = _Reader(
-        top.raw.get("section"), where=f"{path}: section", allowed=("id", "title", "score_label", "intro")
+        top.raw.get("section"),
+        where=f"{path}: section",
+        allowed=("id", "title", "score_label", "intro"),
     )
     if head.ident("id") != expected:
         raise ContentError(f"{path}: section id must be {expected!r}")
     items = top.items("signs")
     if len(items) != SIGNS_PER_SECTION:
-        raise ContentError(
-            f"{path}: must hold exactly {SIGNS_PER_SECTION} signs, not {len(items)}"
-        )
+        raise ContentError(f"{path}: must hold exactly {SIGNS_PER_SECTION} signs, not {len(items)}")
     signs = tuple(
         _build_sign(item, where=f"{path}: sign {number}", section=expected)
         for number, item in enumerate(items, start=1)
@@ -330,7 +330,9 @@ def _build_steps(raw: Any, *, path: str) -> tuple[Step, ...]:
     for kind, expected in (("restore", RESTORE_STEPS), ("build", BUILD_STEPS)):
         items = top.items(kind)
         if len(items) != expected:
-            raise ContentError(f"{path}: {kind!r} must hold exactly {expected} steps, not {len(items)}")
+            raise ContentError(
+                f"{path}: {kind!r} must hold exactly {expected} steps, not {len(items)}"
+            )
         for number, item in enumerate(items, start=1):
             steps.append(_build_step(item, where=f"{path}: {kind} step {number}", kind=kind))
     _no_duplicates([step.id for step in steps], where=f"{path}: steps")
@@ -340,9 +342,7 @@ def _build_steps(raw: Any, *, path: str) -> tuple[Step, ...]:
 def _build_step(raw: Any, *, where: str, kind: str) -> Step:
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id']})"
-    reader = _Reader(
-        raw, where=where, allowed=("id", "title", "summary", "try_this", "exercises")
-    )
+    reader = _Reader(raw, where=where, allowed=("id", "title", "summary", "try_this", "exercises"))
     exercises = []
     for number, item in enumerate(reader.items("exercises", optional=True), start=1):
         exercise = _Reader(item, where=f"{where}: exercise {number}", allowed=("name", "how"))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intimacy_check.answers import AnswerSheet
+from intimacy_check.couple import Comparison, compare
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.scoring import Assessment, RankedStep, assess, rank_steps
 
@@ -17,13 +18,20 @@ class Report:
     questionnaire: Questionnaire
     assessments: tuple[Assessment, ...]
     steps: tuple[RankedStep, ...]  # every step with need > 0, ranked
+    couple: Comparison | None = None  # when there are two sheets
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(assessment.name for assessment in self.assessments)
 
 
 def build_report(questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]) -> Report:
     """Score each sheet and rank the steps for all of them together."""
     assessments = tuple(assess(questionnaire, sheet) for sheet in sheets)
+    couple = compare(questionnaire, *assessments) if len(assessments) == 2 else None
     return Report(
         questionnaire=questionnaire,
         assessments=assessments,
         steps=rank_steps(questionnaire, assessments),
+        couple=couple,
     )

@@ -75,9 +75,7 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:bool", _BaseLoader.construct_ya
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_strict_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _BaseLoader.construct_yaml_float)
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _BaseLoader.construct_yaml_str)
-_StrictLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_timestamp
-)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_timestamp)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_strict_sequence)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_strict_mapping)
 _StrictLoader.add_constructor(None, _StrictLoader.construct_unknown)
@@ -133,9 +131,7 @@ def decode_text(content: bytes, *, source: str) -> str:
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ReadError(
-            f"{source}: is not UTF-8 text (bad byte at offset {error.start})"
-        ) from None
+        raise ReadError(f"{source}: is not UTF-8 text (bad byte at offset {error.start})") from None
 
 
 def parse_yaml(text: str, *, source: str) -> Any:

@@ -73,3 +73,30 @@ def test_ctrl_c_at_the_name_prompt_exits_130_without_a_file(tmp_path: Path) -> N
     child.close()
     assert child.exitstatus == 130
     assert list(tmp_path.iterdir()) == []
+
+
+def test_couple_quiz_clears_the_screen_before_the_second_partner(tmp_path: Path) -> None:
+    child = spawn("quiz", "--couple", "--name", "Alex", "--name", "Sam", cwd=tmp_path)
+    for position in range(1, 21):
+        child.expect(f"{position}/20")
+        child.expect("Your rating: ")
+        child.sendline("5")
+    child.expect("Please hand over to Sam")
+    child.expect("Sam, press Enter when you are ready")
+    child.sendline("")
+    # rich clears with "erase screen" and "cursor home" before Sam's first statement.
+    child.expect_exact("\x1b[2J")
+    child.expect("1/20")
+    for position in range(1, 21):
+        child.expect("Your rating: ")
+        child.sendline("1")
+        if position < 20:
+            child.expect(f"{position + 1}/20")
+    child.expect("both ready to see the comparison")
+    child.sendline("")
+    child.expect("Alex and Sam")
+    child.expect("Couple agreement")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(list(tmp_path.glob("*.yaml"))) == 2

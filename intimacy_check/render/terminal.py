@@ -187,16 +187,24 @@ def signs_listing(questionnaire: Questionnaire) -> RenderableType:
         parts.append(Text(inert(section.intro), style="italic"))
         for number, sign in enumerate(section.signs, start=1):
             parts.append(
-                Text.assemble((f"{number:>2}. ", "bold"), (inert(sign.title), "bold"), f"  ({sign.id})")
+                Text.assemble(
+                    (f"{number:>2}. ", "bold"), (inert(sign.title), "bold"), f"  ({sign.id})"
+                )
             )
             parts.append(indent(Text(inert(sign.statement)), 4))
-    for kind, title in (("restore", "Ways to restore closeness"), ("build", "Ways to build closeness")):
+    for kind, title in (
+        ("restore", "Ways to restore closeness"),
+        ("build", "Ways to build closeness"),
+    ):
         parts.append(Rule(Text(title), style="cyan", align="left"))
         kind_steps = [step for step in questionnaire.steps if step.kind == kind]
         for number, step in enumerate(kind_steps, start=1):
             parts.append(
                 Text.assemble(
-                    (f"{number:>2}. ", "bold"), (inert(step.title), "bold"), " – ", inert(step.summary)
+                    (f"{number:>2}. ", "bold"),
+                    (inert(step.title), "bold"),
+                    " – ",
+                    inert(step.summary),
                 )
             )
             parts.extend(exercises(step, columns=4))

@@ -1,0 +1,319 @@
+"""`intimacy-check quiz`: one person, or a couple taking turns at one computer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from intimacy_check.commands import (
+    EXIT_INTERRUPTED,
+    PROG,
+    DataDir,
+    console,
+    fail,
+    load,
+    plain,
+    read_sheet,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from intimacy_check.answers import AnswerSheet
+    from intimacy_check.questionnaire import Questionnaire
+
+
+def quiz(
+    name: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--name",
+            help="Your name, as it will appear in reports. With --couple, give it twice.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Answer file to write [default: NAME-DATE.yaml]."),
+    ] = None,
+    output_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output-dir", help="Folder for the default answer files [default: .]."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing answer files.")] = False,
+    resume: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option(
+            "--resume",
+            help="Go on with an unfinished answer file (with --couple, give both).",
+            show_default=False,
+        ),
+    ] = None,
+    couple: Annotated[
+        bool, typer.Option("--couple", help="Two partners take turns at this computer.")
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Rate 20 statements about your relationship and see which steps fit you best."""
+    from intimacy_check.errors import UsageError
+
+    names, resumes = name or [], resume or []
+    people = 2 if couple else 1
+    if len(names) > people or len(resumes) > people:
+        raise UsageError(
+            "give --name and --resume at most twice with --couple, and once without it"
+        )
+    if resumes and (names or output or output_dir or force):
+        raise UsageError(
+            "--resume goes on with existing files; leave out --name, --output, --output-dir "
+            "and --force"
+        )
+    if output is not None and (couple or output_dir is not None):
+        raise UsageError("--output names one file; with --couple or --output-dir leave it out")
+    if couple and len(resumes) == 1:
+        raise UsageError("with --couple, give --resume twice: one file for each partner")
+
+    questionnaire = load(data_dir)
+    screen = console()
+    if resumes:
+        plans = [(read_sheet(path, questionnaire), path) for path in resumes]
+    else:
+        plans = _plan_new(screen, questionnaire, names, people, output, output_dir, force)
+    if couple:
+        _couple_quiz(screen, questionnaire, plans)
+    else:
+        sheet, path = plans[0]
+        sheet = take_quiz(screen, questionnaire, sheet, path=path)
+        _show(screen, questionnaire, [sheet])
+        screen.print(f"\nYour answers are saved in {plain(path)}", soft_wrap=True)
+
+
+def _plan_new(
+    screen: Console,
+    questionnaire: Questionnaire,
+    names: list[str],
+    people: int,
+    output: Path | None,
+    output_dir: Path | None,
+    force: bool,
+) -> list[tuple[AnswerSheet, Path]]:
+    """New answer sheets and their paths, checked before anyone answers a statement."""
+    from intimacy_check import answers
+    from intimacy_check.errors import UsageError
+
+    prompts = ["Your name (any name you like): "]
+    if people == 2:
+        prompts = ["First partner's name: ", "Second partner's name: "]
+    chosen = [checked_name(given) for given in names]
+    while len(chosen) < people:
+        chosen.append(ask_name(screen, prompts[len(chosen)]))
+    if people == 2 and chosen[0].casefold() == chosen[1].casefold():
+        raise UsageError("the two partners need different names, so their files stay apart")
+    folder = output_dir or Path(".")
+    plans = []
+    for person in chosen:
+        path = output if output is not None else folder / default_file_name(person)
+        answers.check_writable(path, force=force)
+        sheet = answers.AnswerSheet(
+            respondent=person,
+            questionnaire_id=questionnaire.id,
+            questionnaire_version=questionnaire.version,
+            started_at=answers.now(),
+        )
+        plans.append((sheet, path))
+    return plans
+
+
+def default_file_name(name: str) -> str:
+    """`<name>-<YYYY-MM-DD>.yaml`, with the name reduced to characters safe in a file name."""
+    from datetime import date
+
+    safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in name)
+    safe = "-".join(part for part in safe.split("-") if part) or "answers"
+    return f"{safe[:40]}-{date.today().isoformat()}.yaml"
+
+
+def checked_name(name: str) -> str:
+    from intimacy_check.answers import MAX_NAME_LENGTH
+    from intimacy_check.errors import UsageError
+    from intimacy_check.render.inert import inert
+
+    cleaned = " ".join(inert(name).split())
+    if not cleaned:
+        raise UsageError("the name cannot be empty")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise UsageError(f"the name is longer than {MAX_NAME_LENGTH} characters")
+    return cleaned
+
+
+def ask_name(screen: Console, prompt: str) -> str:
+    from intimacy_check.errors import UsageError
+
+    while True:
+        try:
+            typed = screen.input(prompt)
+        except EOFError:
+            fail("input ended before a name was given; pass one with --name")
+        except KeyboardInterrupt:
+            screen.print()
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        try:
+            return checked_name(typed)
+        except UsageError as error:  # ask again rather than stop
+            screen.print(f"  {plain(error.message)}; please try again.")
+
+
+def save(path: Path, sheet: AnswerSheet, questionnaire: Questionnaire) -> None:
+    from intimacy_check.answers import format_answer_sheet, write_private
+
+    order = tuple(sign.id for sign in questionnaire.signs)
+    write_private(path, format_answer_sheet(sheet, order=order))
+
+
+def take_quiz(
+    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
+) -> AnswerSheet:
+    """Ask every statement not answered yet, saving after each answer; return the sheet."""
+    from intimacy_check.answers import COMPLETED
+
+    if sheet.status == COMPLETED:
+        screen.print(f"{plain(path)} is already complete.", soft_wrap=True)
+        return sheet
+    save(path, sheet, questionnaire)
+    return _ask_statements(screen, questionnaire, sheet, path=path)
+
+
+def _ask_statements(
+    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
+) -> AnswerSheet:
+    from intimacy_check.answers import now
+    from intimacy_check.quiz import Action, advance, parse_key, start
+    from intimacy_check.render.terminal import keys_help, quiz_screen
+
+    state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
+    screen.print(
+        f"\n{len(state.order)} statements. Rate each from 1 to 5 and press Enter.\n"
+        "Other keys: b back, s skip, q save and quit, ? help."
+    )
+    while not state.finished:
+        sign = questionnaire.sign(state.current)
+        screen.print(
+            quiz_screen(
+                questionnaire,
+                sign,
+                position=state.position,
+                total=len(state.order),
+                current=state.sheet.answers.get(sign.id),
+            )
+        )
+        command = parse_key(_read_line(screen, "Your rating: ", path=path))
+        if command.action is Action.QUIT:
+            _stop(screen, path, "your answers so far are saved", code=0)
+        if command.action is Action.HELP:
+            screen.print(keys_help())
+            continue
+        if command.action is Action.INVALID:
+            screen.print("Please type a number from 1 to 5 (or b, s, q, ? for help).")
+            continue
+        if command.action is Action.BACK and state.position == 0:
+            screen.print("This is the first statement.")
+            continue
+        state = advance(state, command)
+        save(path, state.sheet, questionnaire)
+    sheet = state.sheet.completed(now())
+    save(path, sheet, questionnaire)
+    return sheet
+
+
+def _read_line(screen: Console, prompt: str, *, path: Path) -> str:
+    """One line of input; end of input and Ctrl-C stop the quiz with the file saved."""
+    try:
+        return screen.input(prompt)
+    except EOFError:
+        _stop(
+            screen,
+            path,
+            "input ended before the quiz was finished; your answers so far are saved",
+            code=1,
+        )
+    except KeyboardInterrupt:
+        screen.print()
+        _stop(screen, path, "stopped; your answers so far are saved", code=EXIT_INTERRUPTED)
+
+
+def _stop(screen: Console, path: Path, what: str, *, code: int) -> NoReturn:
+    message = f"{what} in {path}. Go on later with: {PROG} quiz --resume {path}"
+    if code == 0:
+        screen.print(plain(message[0].upper() + message[1:]), soft_wrap=True)
+        raise typer.Exit(0)
+    fail(message, code=code)
+
+
+def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
+    """Wait at a hand-over screen; the answers are already saved, so say where."""
+    try:
+        screen.input(prompt)
+    except (EOFError, KeyboardInterrupt) as stop:
+        files = " ".join(str(path) for path in paths)
+        if isinstance(stop, KeyboardInterrupt):
+            screen.print()
+        fail(
+            f"stopped before the comparison; the answers are saved in {files}. "
+            f"Compare them later with: {PROG} compare {files}",
+            code=EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else 1,
+        )
+
+
+def _couple_quiz(
+    screen: Console, questionnaire: Questionnaire, plans: list[tuple[AnswerSheet, Path]]
+) -> None:
+    """Each partner answers in turn; the screen is cleared in between; then the comparison."""
+    from intimacy_check.couple import check_pair
+
+    (first, first_path), (second, second_path) = plans
+    check_pair(
+        first,
+        second,
+        sources=(str(first_path), str(second_path)),
+        same_file=first_path.resolve() == second_path.resolve(),
+        allow_incomplete=True,
+    )
+    screen.print(
+        f"\n{plain(first.respondent)} answers first. {plain(second.respondent)}, "
+        "please look away until it is your turn."
+    )
+    first = take_quiz(screen, questionnaire, first, path=first_path)
+    screen.print(
+        f"\nThank you, {plain(first.respondent)}. Your answers are saved.\n"
+        f"Please hand over to {plain(second.respondent)}."
+    )
+    _wait_for_enter(
+        screen,
+        f"{plain(second.respondent)}, press Enter when you are ready. ",
+        paths=[first_path],
+    )
+    screen.clear()  # the first partner's answers must not stay on screen
+    second = take_quiz(screen, questionnaire, second, path=second_path)
+    screen.print("\nThank you both. Your answers are saved.")
+    _wait_for_enter(
+        screen,
+        "Press Enter when you are both ready to see the comparison. ",
+        paths=[first_path, second_path],
+    )
+    _show(screen, questionnaire, [first, second])
+    screen.print(
+        f"\nYour answers are saved in {plain(first_path)} and {plain(second_path)}",
+        soft_wrap=True,
+    )
+
+
+def _show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
+    from intimacy_check.render.terminal import personal_summary
+    from intimacy_check.render.terminal_couple import couple_summary
+    from intimacy_check.report import build_report
+
+    report = build_report(questionnaire, sheets)
+    screen.print()
+    screen.print(couple_summary(report) if report.couple else personal_summary(report))

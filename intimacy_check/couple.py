@@ -1,0 +1,218 @@
+"""Pure comparison of two partners' assessments.
+
+Agreement counts only statements both partners rate positively: two partners who both
+rate trust 1 out of 5 agree, but about a problem, so that is shared growth instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from intimacy_check.answers import COMPLETED, AnswerSheet
+from intimacy_check.errors import CompareError
+from intimacy_check.questionnaire import PRESENCE, Questionnaire, Sign
+from intimacy_check.scoring import Assessment, sign_score
+
+# Section scores this far apart (a whole rating point on average) count as seeing it differently.
+SECTION_DIFFERENCE = 25.0
+STRONG_SECTION = 75.0
+LOW_SECTION = 50.0
+# Sharing scores this far apart (two rating points on average) suggest one partner opens up more.
+SHARING_DIFFERENCE = 0.5
+SHARING_TAG = "sharing"
+BALANCE_TAG = "balance"
+
+
+class Category(str, Enum):
+    SKIPPED = "skipped"
+    SHARED_STRENGTH = "shared-strength"
+    SHARED_GROWTH = "shared-growth"
+    GAP = "gap"
+    MIXED = "mixed"
+
+
+class Leaning(Enum):
+    POSITIVE = "positive"
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+
+
+class SectionView(str, Enum):
+    """How the two partners' scores for one section relate."""
+
+    INCOMPLETE = "incomplete"
+    BOTH_STRONG = "both-strong"
+    BOTH_LOW = "both-low"
+    DIFFERENT = "different"
+    SIMILAR = "similar"
+
+
+@dataclass(frozen=True)
+class SignComparison:
+    sign: Sign
+    ratings: tuple[int | None, int | None]
+    category: Category
+
+
+@dataclass(frozen=True)
+class SectionComparison:
+    section_id: str
+    scores: tuple[float | None, float | None]
+    view: SectionView
+    closer: int | None  # 0 or 1: the partner whose score means more closeness, when DIFFERENT
+
+
+@dataclass(frozen=True)
+class Imbalance:
+    """Signs that one partner may share much more than the other."""
+
+    flagged_by: tuple[int, ...]  # partners who rated a balance sign negatively
+    less_open: int | None  # the partner whose sharing ratings are much lower, if any
+
+
+@dataclass(frozen=True)
+class Comparison:
+    signs: tuple[SignComparison, ...]
+    agreement: float | None  # 0-100, None when no statement was rated by both
+    sections: tuple[SectionComparison, ...]
+    imbalance: Imbalance | None
+
+    def in_category(self, *categories: Category) -> tuple[SignComparison, ...]:
+        return tuple(item for item in self.signs if item.category in categories)
+
+
+def leaning(section: str, rating: int) -> Leaning:
+    """Positive means the rating speaks for closeness, whichever section it is in."""
+    if rating == 3:
+        return Leaning.NEUTRAL
+    closer = rating >= 4 if section == PRESENCE else rating <= 2
+    return Leaning.POSITIVE if closer else Leaning.NEGATIVE
+
+
+def categorize(section: str, first: int | None, second: int | None) -> Category:
+    if first is None or second is None:
+        return Category.SKIPPED
+    leanings = {leaning(section, first), leaning(section, second)}
+    if leanings == {Leaning.POSITIVE}:
+        return Category.SHARED_STRENGTH
+    if leanings == {Leaning.NEGATIVE}:
+        return Category.SHARED_GROWTH
+    if abs(first - second) >= 2 or leanings == {Leaning.POSITIVE, Leaning.NEGATIVE}:
+        return Category.GAP
+    return Category.MIXED
+
+
+def agreement(signs: tuple[SignComparison, ...]) -> float | None:
+    rated = [item for item in signs if item.category is not Category.SKIPPED]
+    if not rated:
+        return None
+    shared = sum(item.category is Category.SHARED_STRENGTH for item in rated)
+    return 100 * shared / len(rated)
+
+
+def compare_section(
+    section_id: str, first: float | None, second: float | None
+) -> SectionComparison:
+    scores = (first, second)
+    if first is None or second is None:
+        return SectionComparison(section_id, scores, SectionView.INCOMPLETE, None)
+    if abs(first - second) >= SECTION_DIFFERENCE:
+        closer = 0 if first > second else 1
+        return SectionComparison(section_id, scores, SectionView.DIFFERENT, closer)
+    if min(first, second) >= STRONG_SECTION:
+        view = SectionView.BOTH_STRONG
+    elif max(first, second) < LOW_SECTION:
+        view = SectionView.BOTH_LOW
+    else:
+        view = SectionView.SIMILAR
+    return SectionComparison(section_id, scores, view, None)
+
+
+def find_imbalance(
+    questionnaire: Questionnaire, ratings: tuple[Mapping[str, int | None], Mapping[str, int | None]]
+) -> Imbalance | None:
+    """Point out uneven sharing: a partner says so directly, or their sharing ratings differ a lot."""
+    flagged_by = tuple(
+        person
+        for person, answers in enumerate(ratings)
+        if any(
+            BALANCE_TAG in sign.tags
+            and answers.get(sign.id) is not None
+            and leaning(sign.section, answers[sign.id]) is Leaning.NEGATIVE  # type: ignore[arg-type]
+            for sign in questionnaire.signs
+        )
+    )
+    sharing = [sign for sign in questionnaire.signs if SHARING_TAG in sign.tags]
+    openness = []
+    for answers in ratings:
+        scores = [
+            sign_score(sign.section, rating)
+            for sign in sharing
+            if (rating := answers.get(sign.id)) is not None
+        ]
+        openness.append(sum(scores) / len(scores) if scores else None)
+    less_open = None
+    if None not in openness and abs(openness[0] - openness[1]) >= SHARING_DIFFERENCE:  # type: ignore[operator]
+        less_open = 0 if openness[0] < openness[1] else 1  # type: ignore[operator]
+    if not flagged_by and less_open is None:
+        return None
+    return Imbalance(flagged_by=flagged_by, less_open=less_open)
+
+
+def compare(questionnaire: Questionnaire, first: Assessment, second: Assessment) -> Comparison:
+    """Compare two partners, statement by statement and section by section."""
+    answers = (first.sheet.answers, second.sheet.answers)
+    signs = tuple(
+        SignComparison(
+            sign=sign,
+            ratings=(answers[0].get(sign.id), answers[1].get(sign.id)),
+            category=categorize(sign.section, answers[0].get(sign.id), answers[1].get(sign.id)),
+        )
+        for sign in questionnaire.signs
+    )
+    sections = tuple(
+        compare_section(section.id, first.sections[section.id], second.sections[section.id])
+        for section in questionnaire.sections
+    )
+    return Comparison(
+        signs=signs,
+        agreement=agreement(signs),
+        sections=sections,
+        imbalance=find_imbalance(questionnaire, answers),
+    )
+
+
+def check_pair(
+    first: AnswerSheet,
+    second: AnswerSheet,
+    *,
+    sources: tuple[str, str],
+    same_file: bool,
+    allow_incomplete: bool,
+) -> None:
+    """Refuse a pair that should not be compared; raise CompareError saying why."""
+    if same_file:
+        raise CompareError(
+            f"{sources[0]} was given twice; did you mean to compare two partners' files?"
+        )
+    if first.respondent.casefold() == second.respondent.casefold():
+        raise CompareError(
+            f"both {sources[0]} and {sources[1]} are answers of {first.respondent!r}; "
+            "did you mean to compare two different people?"
+        )
+    ids = [(sheet.questionnaire_id, sheet.questionnaire_version) for sheet in (first, second)]
+    if ids[0] != ids[1]:
+        raise CompareError(
+            f"{sources[0]} is for questionnaire {ids[0][0]!r} version {ids[0][1]}, but "
+            f"{sources[1]} is for {ids[1][0]!r} version {ids[1][1]}; only answers to the "
+            "same questionnaire can be compared"
+        )
+    if not allow_incomplete:
+        for sheet, source in zip((first, second), sources):
+            if sheet.status != COMPLETED:
+                raise CompareError(
+                    f"{sheet.respondent} has not finished the quiz yet ({source}); compare "
+                    "when you are both done, or add --allow-incomplete"
+                )
