@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
@@ -152,13 +153,16 @@ def _timestamp(
     raw = document.get(key)
     if raw is None and optional:
         return None
+    date_only = type(raw) is date or (
+        isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw.strip()) is not None
+    )
     if isinstance(raw, str):
         try:
             raw = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
         except ValueError:
             raw = None
     if not isinstance(raw, datetime) or raw.tzinfo is None:
-        hint = " (a date alone is not enough)" if isinstance(raw, date) else ""
+        hint = " (a date alone is not enough)" if date_only else ""
         raise AnswerFileError(
             f"{source}: {key!r} must be a date and time with a time zone, "
             f"such as 2026-01-31T20:15:00+01:00{hint}"
@@ -223,8 +227,7 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
         "questionnaire:",
         f"  id: {json.dumps(sheet.questionnaire_id)}",
         f"  version: {sheet.questionnaire_version}",
-        # JSON strings are valid YAML double-quoted scalars, escapes and all.
-        f"respondent: {json.dumps(sheet.respondent, ensure_ascii=False)}",
+        f"respondent: {_yaml_string(sheet.respondent)}",
         f"status: {sheet.status}",
         f"started_at: {sheet.started_at.isoformat()}",
         f"completed_at: {sheet.completed_at.isoformat() if sheet.completed_at else 'null'}",
@@ -236,6 +239,16 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
         rating = sheet.answers[sign_id]
         lines.append(f"  {sign_id}: {'null' if rating is None else rating}")
     return "\n".join(lines) + "\n"
+
+
+# Characters YAML refuses even inside quotes; JSON leaves them raw unless ensure_ascii is on.
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's escaping, plus the characters YAML forbids."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def write_private(path: Path, text: str) -> None:
@@ -286,22 +299,20 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def check_writable(path: Path, *, force: bool) -> None:
-    """Refuse, before any question is asked, an output path that could not be saved."""
+def check_writable(path: Path, *, force: bool, what: str = "answer file") -> None:
+    """Refuse, before any work is done, an output path that could not be saved."""
+    import tempfile
+
     if path.is_dir():
         raise SaveError(f"{path}: is a folder; give a file name with --output")
     if path.exists() and not force:
-        raise SaveError(
-            f"{path}: already exists; use --force to replace it, "
-            f"or --resume {path} to go on with it"
-        )
+        hint = f", or --resume {path} to go on with it" if what == "answer file" else ""
+        raise SaveError(f"{path}: already exists; use --force to replace it{hint}")
     folder = path.parent
     if not folder.exists():
         raise SaveError(f"{path}: the folder {folder} does not exist; create it first")
     if not folder.is_dir():
         raise SaveError(f"{path}: {folder} is not a folder")
-    import tempfile
-
     try:
         with tempfile.TemporaryFile(dir=folder):
             pass

@@ -24,7 +24,10 @@ RESTORE_STEPS = 10
 BUILD_STEPS = 20
 CONTENT_LIMIT = 256 * 1024
 
-_KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Ids start with a letter and avoid YAML's words for true, false and null, so that they
+# stay plain text when written as keys of an answer file.
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
 @dataclass(frozen=True)
@@ -185,8 +188,10 @@ class _Reader:
 
     def ident(self, key: str) -> str:
         value = self.text(key)
-        if not _KEBAB.fullmatch(value):
-            raise ContentError(f"{self.where}: {key!r} must be kebab-case, not {value!r}")
+        if not _KEBAB.fullmatch(value) or value in _YAML_WORDS:
+            raise ContentError(
+                f"{self.where}: {key!r} must be kebab-case starting with a letter, not {value!r}"
+            )
         return value
 
     def whole(self, key: str) -> int:
@@ -236,7 +241,9 @@ def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questi
         sections=(presence, absence),
         steps=steps,
     )
-    _cross_check(questionnaire, paths={PRESENCE: signs_path, ABSENCE: lack_path})
+    _cross_check(
+        questionnaire, paths={PRESENCE: signs_path, ABSENCE: lack_path, STEPS_FILE: steps_path}
+    )
     return questionnaire
 
 
@@ -375,7 +382,7 @@ def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> N
     for step in questionnaire.steps:
         if step.kind == "restore" and step.id not in named:
             raise ContentError(
-                f"restore step {step.id!r} is not named by any sign; "
+                f"{paths[STEPS_FILE]}: restore step {step.id!r} is not named by any sign; "
                 "list it in the 'steps' of at least one sign"
             )
 

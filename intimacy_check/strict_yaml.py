@@ -21,8 +21,6 @@ try:  # libyaml is much faster; the pure-Python parser is the fallback.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_NESTING = 32
-
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -136,45 +134,49 @@ def decode_text(content: bytes, *, source: str) -> str:
 
 def parse_yaml(text: str, *, source: str) -> Any:
     """Parse one YAML document strictly; raise ReadError with the place of any problem."""
-    if _flow_nesting(text) > MAX_NESTING:
-        raise ReadError(f"{source}: is nested more than {MAX_NESTING} levels deep")
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        # The pure-Python reader checks characters as soon as the loader is built.
+        loader = _StrictLoader(text)
         return loader.get_single_data()
     except _Problem as problem:
         raise ReadError(f"{source}: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        raise ReadError(
+            f"{source}: holds the character U+{error.character:04X} at position "
+            f"{error.position}, which is not allowed in YAML"
+        ) from None
     except yaml.MarkedYAMLError as error:
-        raise ReadError(f"{source}: {_describe_yaml_error(error)}") from None
+        raise ReadError(f"{source}: {_describe_yaml_error(error, text)}") from None
     except yaml.YAMLError as error:
-        raise ReadError(f"{source}: is not valid YAML ({error})") from None
+        raise ReadError(f"{source}: is not valid YAML ({_one_line(str(error))})") from None
     except RecursionError:
+        # libyaml stops at its own depth limit; the pure-Python parser recurses instead.
         raise ReadError(f"{source}: is nested too deeply") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
-def _describe_yaml_error(error: yaml.MarkedYAMLError) -> str:
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
     mark = error.problem_mark or error.context_mark
-    problem = (error.problem or error.context or "invalid YAML").strip()
-    if "found character '\\t'" in problem:
+    problem = _one_line(error.problem or error.context or "invalid YAML")
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         problem = "a tab character, which YAML does not allow for indentation"
     if mark is None:
         return f"is not valid YAML: {problem}"
     return f"line {mark.line + 1}, column {mark.column + 1}: is not valid YAML: {problem}"
 
 
-def _flow_nesting(text: str) -> int:
-    """Deepest run of open brackets, counted cheaply before libyaml recurses in C."""
-    if "[" not in text and "{" not in text:
-        return 0
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-    return deepest
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def load_file(path: Path, *, limit: int) -> Any:

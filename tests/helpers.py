@@ -1,0 +1,72 @@
+"""Small builders shared by the tests: the sign ids in quiz order and answer sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta, timezone
+from types import MappingProxyType
+
+from intimacy_check.answers import COMPLETED, AnswerSheet
+
+# Written out rather than read from the data, so a reordering of the content is noticed.
+PRESENCE_IDS = (
+    "care-for-needs",
+    "trust",
+    "active-listening",
+    "agree-to-disagree",
+    "shared-interests",
+    "be-yourself",
+    "beyond-physical",
+    "sense-when-wrong",
+    "vulnerability",
+    "beyond-appearance",
+)
+ABSENCE_IDS = (
+    "less-time-together",
+    "feeling-left-out",
+    "frequent-complaints",
+    "holding-grudges",
+    "emotions-unshared",
+    "touch-only-in-bed",
+    "opinions-not-valued",
+    "lack-of-trust",
+    "no-heart-to-heart",
+    "uneven-sharing",
+)
+
+PLUS_ONE = timezone(timedelta(hours=1))
+STARTED_AT = datetime(2026, 1, 31, 20, 15, 0, tzinfo=PLUS_ONE)
+COMPLETED_AT = datetime(2026, 1, 31, 20, 27, 30, tzinfo=PLUS_ONE)
+
+
+def all_sign_ids() -> tuple[str, ...]:
+    """The 20 sign ids of the shipped questionnaire, in quiz order."""
+    return PRESENCE_IDS + ABSENCE_IDS
+
+
+def ratings_for(
+    presence: Sequence[int | None], absence: Sequence[int | None]
+) -> dict[str, int | None]:
+    """Ratings keyed by sign id, from one list per section in quiz order."""
+    assert len(presence) == len(absence) == 10
+    return dict(zip(PRESENCE_IDS + ABSENCE_IDS, [*presence, *absence], strict=True))
+
+
+def uniform(rating: int | None) -> dict[str, int | None]:
+    """Every sign given the same rating."""
+    return dict.fromkeys(all_sign_ids(), rating)
+
+
+def make_sheet(
+    ratings: Mapping[str, int | None], *, name: str = "Alex", status: str = COMPLETED
+) -> AnswerSheet:
+    """An answer sheet for the shipped questionnaire with fixed, time-zone-aware times."""
+    return AnswerSheet(
+        respondent=name,
+        questionnaire_id="emotional-intimacy",
+        questionnaire_version=1,
+        started_at=STARTED_AT,
+        status=status,
+        completed_at=COMPLETED_AT if status == COMPLETED else None,
+        answers=MappingProxyType(dict(ratings)),
+    )
