@@ -25,6 +25,10 @@ class CompareError(IntimacyCheckError):
     """Two answer files cannot be compared as they are."""
 
 
+class ReportTemplateError(IntimacyCheckError):
+    """A report template cannot be read or rendered."""
+
+
 class SaveError(IntimacyCheckError):
     """An answer file or report could not be written."""
 

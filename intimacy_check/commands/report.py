@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -19,21 +20,90 @@ if TYPE_CHECKING:
 
 class ReportFormat(str, Enum):
     terminal = "terminal"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
     json = "json"
 
 
-Files = Annotated[
-    list[Path], typer.Argument(help="One answer file, or two for a couple.", show_default=False)
-]
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+EXTENSIONS = {
+    ".txt": ReportFormat.text,
+    ".text": ReportFormat.text,
+    ".md": ReportFormat.markdown,
+    ".markdown": ReportFormat.markdown,
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
+    ".json": ReportFormat.json,
+}
+TEMPLATED = (ReportFormat.html, ReportFormat.markdown)
+
 Format = Annotated[
     Optional[ReportFormat],  # noqa: UP045
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format [default: terminal, text when piped, or from the -o extension].",
+        case_sensitive=False,
+        show_default=False,
+    ),
 ]
+Output = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write the report to this file ('-' for stdout)."),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
 Steps = Annotated[int, typer.Option("--steps", min=0, help="How many recommended steps to show.")]
+Template = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--template", help="Your own Jinja2 template for html or markdown."),
+]
+PaperOption = Annotated[
+    Paper, typer.Option("--paper", help="Page size for printing the html report.")
+]
 AllowIncomplete = Annotated[
     bool,
     typer.Option("--allow-incomplete", help="Compare even if a partner has not finished the quiz."),
 ]
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a report goes and in which format; decided from the options before any work."""
+
+    format: ReportFormat
+    path: Path | None  # None for stdout
+
+
+def choose_destination(
+    fmt: ReportFormat | None,
+    output: Path | None,
+    *,
+    template: Path | None,
+    stdout_is_terminal: bool,
+) -> Destination:
+    """Settle the format and the target; raise UsageError for combinations that cannot work."""
+    from intimacy_check.errors import UsageError
+
+    path = None if output is None or str(output) == "-" else output
+    if fmt is None and path is not None:
+        fmt = EXTENSIONS.get(path.suffix.lower())
+        if fmt is None:
+            raise UsageError(
+                f"cannot tell the format from {path.name!r}; add --format "
+                "(text, markdown, html or json)"
+            )
+    if fmt is None:
+        fmt = ReportFormat.terminal if stdout_is_terminal else ReportFormat.text
+    if fmt is ReportFormat.terminal and path is not None:
+        raise UsageError("the terminal format cannot be written to a file; use --format text")
+    if template is not None and fmt not in TEMPLATED:
+        raise UsageError("--template works with --format html or --format markdown")
+    return Destination(format=fmt, path=path)
 
 
 def read_sheets(
@@ -52,53 +122,144 @@ def read_sheets(
             same_file=paths[0].resolve() == paths[1].resolve(),
             allow_incomplete=allow_incomplete,
         )
-    for sheet, path in zip(sheets, paths):
+    for sheet, path in zip(sheets, paths, strict=True):
         check_matches(sheet, questionnaire=questionnaire, source=str(path))
     return sheets
 
 
-def _render(result: Report, fmt: ReportFormat | None, *, steps: int) -> None:
+def render(
+    result: Report,
+    fmt: ReportFormat,
+    *,
+    steps: int,
+    template: Path | None = None,
+    paper: Paper = Paper.a4,
+) -> str:
+    """The report as text in a file format (not the terminal)."""
     if fmt is ReportFormat.json:
         from intimacy_check.render.json_report import render_json
 
-        sys.stdout.write(render_json(result))
-        return
-    from intimacy_check.render.terminal import personal_summary
-    from intimacy_check.render.terminal_couple import couple_summary
+        return render_json(result)
+    from intimacy_check.render.view import Options, report_view
 
-    summary = couple_summary if result.couple else personal_summary
-    console().print(summary(result, steps=steps))
+    view = report_view(result, options=Options(steps=steps))
+    if fmt is ReportFormat.text:
+        from intimacy_check.render.text import render_text
+
+        return render_text(view)
+    from intimacy_check.render.templates import render_template
+
+    return render_template(fmt.value, view, template_path=template, paper=paper.value)
+
+
+def _emit(
+    result: Report,
+    destination: Destination,
+    *,
+    steps: int,
+    template: Path | None,
+    paper: Paper,
+) -> None:
+    if destination.format is ReportFormat.terminal:
+        from intimacy_check.render.terminal import personal_summary
+        from intimacy_check.render.terminal_couple import couple_summary
+
+        summary = couple_summary if result.couple else personal_summary
+        console().print(summary(result, steps=steps))
+        return
+    text = render(result, destination.format, steps=steps, template=template, paper=paper)
+    if destination.path is None:
+        sys.stdout.write(text)
+        return
+    from intimacy_check.answers import write_private
+
+    write_private(destination.path, text)
+    typer.echo(f"Report saved in {destination.path}", err=True)
+
+
+def _run(
+    files: list[Path],
+    *,
+    fmt: ReportFormat | None,
+    output: Path | None,
+    force: bool,
+    steps: int,
+    template: Path | None,
+    paper: Paper,
+    allow_incomplete: bool,
+    data_dir: Path | None,
+) -> None:
+    from intimacy_check.answers import check_writable
+    from intimacy_check.report import build_report
+
+    destination = choose_destination(
+        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty()
+    )
+    if destination.path is not None:
+        check_writable(destination.path, force=force, what="report")
+    questionnaire = load(data_dir)
+    sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
+    _emit(
+        build_report(questionnaire, sheets),
+        destination,
+        steps=steps,
+        template=template,
+        paper=paper,
+    )
 
 
 def report(
-    files: Files,
+    files: Annotated[
+        list[Path], typer.Argument(help="One answer file, or two for a couple.", show_default=False)
+    ],
     format: Format = None,  # noqa: A002 - the option is called --format
+    output: Output = None,
+    force: Force = False,
     steps: Steps = 5,
+    template: Template = None,
+    paper: PaperOption = Paper.a4,
     allow_incomplete: AllowIncomplete = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Show the results of one saved answer file, or of a couple's two."""
+    """Show or save a report of one answer file, or of a couple's two."""
     from intimacy_check.errors import UsageError
-    from intimacy_check.report import build_report
 
     if len(files) > 2:
         raise UsageError("report takes one answer file, or two for a couple")
-    questionnaire = load(data_dir)
-    sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
-    _render(build_report(questionnaire, sheets), format, steps=steps)
+    _run(
+        files,
+        fmt=format,
+        output=output,
+        force=force,
+        steps=steps,
+        template=template,
+        paper=paper,
+        allow_incomplete=allow_incomplete,
+        data_dir=data_dir,
+    )
 
 
 def compare(
     first: Annotated[Path, typer.Argument(help="One partner's answer file.")],
     second: Annotated[Path, typer.Argument(help="The other partner's answer file.")],
     format: Format = None,  # noqa: A002
+    output: Output = None,
+    force: Force = False,
     steps: Steps = 5,
+    template: Template = None,
+    paper: PaperOption = Paper.a4,
     allow_incomplete: AllowIncomplete = False,
     data_dir: DataDir = None,
 ) -> None:
     """Compare two partners' answers: shared strengths, shared struggles and gaps."""
-    from intimacy_check.report import build_report
-
-    questionnaire = load(data_dir)
-    sheets = read_sheets([first, second], questionnaire, allow_incomplete=allow_incomplete)
-    _render(build_report(questionnaire, sheets), format, steps=steps)
+    _run(
+        [first, second],
+        fmt=format,
+        output=output,
+        force=force,
+        steps=steps,
+        template=template,
+        paper=paper,
+        allow_incomplete=allow_incomplete,
+        data_dir=data_dir,
+    )

@@ -96,4 +96,5 @@ def report_json(report: Report) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     """Pretty-printed JSON text ending in a newline."""
-    return json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n"
+    # ASCII-only output keeps control and bidi characters from files escaped for any reader.
+    return json.dumps(report_json(report), indent=2, ensure_ascii=True) + "\n"

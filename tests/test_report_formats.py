@@ -1,0 +1,317 @@
+"""The counselor's report in text, Markdown and JSON, the output options, and hostile names."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from intimacy_check.answers import AnswerSheet, read_answer_sheet
+from intimacy_check.cli import app
+from intimacy_check.commands.report import ReportFormat, choose_destination
+from intimacy_check.errors import UsageError
+from intimacy_check.questionnaire import load_questionnaire
+from intimacy_check.render.templates import markdown_escape, render_template
+from intimacy_check.render.text import render_text
+from intimacy_check.render.view import report_view
+from intimacy_check.report import build_report
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ALEX, SAM = str(EXAMPLES / "alex.yaml"), str(EXAMPLES / "sam.yaml")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+HOSTILE_NAMES = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[link=file:///etc/passwd]x[/link] [bold]",
+    "Pipe | breaks | tables",
+    "Line\nbreak\rreturn",
+    "Esc \x1b]52;c;aGk=\x07 bell \x1b[31mred",
+    "A" * 100,
+]
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def sheets(first_name: str = "Alex", second_name: str | None = "Sam") -> list[AnswerSheet]:
+    first = replace(read_answer_sheet(Path(ALEX)), respondent=first_name)
+    if second_name is None:
+        return [first]
+    return [first, replace(read_answer_sheet(Path(SAM)), respondent=second_name)]
+
+
+def view_for(*names: str | None) -> dict:
+    questionnaire = load_questionnaire()
+    return report_view(build_report(questionnaire, sheets(*names)))
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def test_text_report_for_a_couple_has_every_part_in_order() -> None:
+    text = render_text(view_for("Alex", "Sam"))
+    headings = [
+        "HOW TO READ THIS REPORT",
+        "SCORES",
+        "STATEMENTS",
+        "WHAT THE ANSWERS SHOW",
+        "RECOMMENDED STEPS",
+        "NOTES",
+    ]
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert text.startswith("Emotional intimacy report: Alex and Sam\n")
+    assert "- Alex: completed 2026-11-20" in text
+    assert "- Questionnaire: emotional-intimacy, version 1" in text
+    assert "  Intimacy index          [##############------] 72" in text
+    assert "  Intimacy index          [##########----------] 49" in text
+    assert "Couple agreement: 35%" in text
+    assert "You hold on to grudges" in text and "shared growth" in text
+    assert "To talk about: What helps each of you feel ready to let go" in text
+    assert "1. Share openly, listen fully" in text
+    assert "not a clinical assessment" in text
+    assert "contact local support services" in text
+
+
+def test_text_report_lines_stay_within_100_characters_and_hold_no_escapes() -> None:
+    for names in (("Alex", "Sam"), ("Alex", None), ("W" * 100, "X" * 100)):
+        text = render_text(view_for(*names))
+        assert max(len(line) for line in text.splitlines()) <= 100
+        assert "\x1b" not in text
+
+
+def test_single_text_report_has_no_couple_parts() -> None:
+    text = render_text(view_for("Alex", None))
+    assert "Couple agreement" not in text
+    assert "Together" not in text
+    assert "Seen differently" not in text
+    assert "Growth areas\n  - Closeness beyond the bedroom" in text
+
+
+# --- markdown -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("a|b", "a\\|b"),
+        ("<img src=x>", "&lt;img src=x&gt;"),
+        ("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_"),
+        ("[x](http://e.test)", "\\[x\\](http:\\/\\/e.test)"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("two\nlines", "two lines"),
+        ("2026-11-20", "2026-11-20"),
+        (None, ""),
+    ],
+)
+def test_markdown_escape(raw: str | None, escaped: str) -> None:
+    assert markdown_escape(raw) == escaped
+
+
+def test_markdown_tables_keep_their_columns_with_a_pipe_in_a_name() -> None:
+    markdown = render_template("markdown", view_for("Al|ex", "Sam"))
+    table_lines = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert table_lines
+    for line in table_lines:
+        cells = re.split(r"(?<!\\)\|", line)
+        header_cells = None
+        if "Statement" in line:
+            header_cells = len(cells)
+        if header_cells:
+            assert header_cells == 6  # '', Statement, two people, Together, ''
+    statements = [line for line in table_lines if "You trust your partner" in line]
+    assert len(re.split(r"(?<!\\)\|", statements[0])) == 6
+    assert "Al\\|ex" in markdown
+
+
+def test_markdown_report_structure() -> None:
+    markdown = render_template("markdown", view_for("Alex", "Sam"))
+    for heading in (
+        "# Emotional intimacy report: Alex and Sam",
+        "## How to read this report",
+        "## Scores",
+        "## Statements",
+        "## What the answers show",
+        "## Recommended steps",
+        "## Notes",
+    ):
+        assert f"\n{heading}\n" in f"\n{markdown}"
+    assert "| Intimacy index | 72 | 49 |" in markdown
+    assert "**Couple agreement: 35%**" in markdown
+
+
+# --- hostile names in every format -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
+    questionnaire = load_questionnaire()
+    report = build_report(questionnaire, sheets(name, "Sam"))
+    from intimacy_check.commands.report import render
+
+    output = render(report, ReportFormat(fmt), steps=5)
+    assert not CONTROL.search(output.replace("\n", "").replace("\t", "")), fmt
+    if fmt in ("markdown", "html"):
+        assert "<script>" not in output
+        assert "<img src=x" not in output
+    if fmt == "markdown":
+        assert "[link=" not in output.replace("\\[link=", "")  # every bracket is escaped
+    if fmt == "json":
+        assert json.loads(output)["respondents"][0]["name"] == name
+    if fmt == "text":
+        assert max(len(line) for line in output.splitlines()) <= 100
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(min_size=1, max_size=60).filter(lambda text: text.strip()))
+def test_any_name_renders_without_control_characters(name: str) -> None:
+    from intimacy_check.commands.report import render
+
+    questionnaire = load_questionnaire()
+    report = build_report(questionnaire, sheets(name, None))
+    for fmt in ("text", "markdown", "html", "json"):
+        output = render(report, ReportFormat(fmt), steps=5)
+        assert not CONTROL.search(output.replace("\n", "").replace("\t", "")), fmt
+
+
+def test_terminal_report_escapes_rich_markup(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from intimacy_check.render.terminal import personal_summary
+
+    questionnaire = load_questionnaire()
+    report = build_report(questionnaire, sheets("[bold]Eve[/bold] \x1b[31m", None))
+    console = Console(file=None, width=80, record=True, color_system=None)
+    with console.capture() as capture:
+        console.print(personal_summary(report))
+    shown = capture.get()
+    assert "[bold]Eve[/bold]" in shown
+    assert "\x1b" not in shown
+
+
+# --- choosing the format and the target ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "tty", "expected"),
+    [
+        (None, None, True, ReportFormat.terminal),
+        (None, None, False, ReportFormat.text),
+        (None, "r.html", True, ReportFormat.html),
+        (None, "r.HTM", True, ReportFormat.html),
+        (None, "r.md", True, ReportFormat.markdown),
+        (None, "r.txt", True, ReportFormat.text),
+        (None, "r.json", True, ReportFormat.json),
+        (ReportFormat.json, "r.txt", True, ReportFormat.json),
+        (None, "-", True, ReportFormat.terminal),
+        (ReportFormat.html, "-", False, ReportFormat.html),
+    ],
+)
+def test_choose_destination(
+    fmt: ReportFormat | None, output: str | None, tty: bool, expected: ReportFormat
+) -> None:
+    destination = choose_destination(
+        fmt, None if output is None else Path(output), template=None, stdout_is_terminal=tty
+    )
+    assert destination.format is expected
+    assert destination.path == (None if output in (None, "-") else Path(output))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "output", "template", "message"),
+    [
+        (None, "r.pdf", None, "cannot tell the format from 'r.pdf'"),
+        (ReportFormat.terminal, "r.txt", None, "cannot be written to a file"),
+        (ReportFormat.json, None, "t.j2", "--template works with --format html or"),
+    ],
+)
+def test_choose_destination_refusals(
+    fmt: ReportFormat | None, output: str | None, template: str | None, message: str
+) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        choose_destination(
+            fmt,
+            None if output is None else Path(output),
+            template=None if template is None else Path(template),
+            stdout_is_terminal=False,
+        )
+
+
+def test_report_to_a_file_is_private_and_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    first = run("report", ALEX, SAM, "-o", str(out))
+    assert first.exit_code == 0, first.stderr
+    assert out.read_text(encoding="utf-8").startswith("# Emotional intimacy report: Alex and Sam")
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert f"Report saved in {out}" in first.stderr
+    assert first.stdout == ""
+    second = run("report", ALEX, "-o", str(out))
+    assert second.exit_code == 1
+    assert "already exists; use --force to replace it" in second.stderr
+    assert "Alex and Sam" in out.read_text(encoding="utf-8")
+    third = run("report", ALEX, "-o", str(out), "--force")
+    assert third.exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Emotional intimacy report: Alex\n")
+
+
+def test_dash_output_writes_to_stdout() -> None:
+    result = run("report", ALEX, "-o", "-", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["respondents"][0]["name"] == "Alex"
+
+
+def test_piped_report_defaults_to_plain_text() -> None:
+    result = run("report", ALEX)
+    assert result.stdout.startswith("Emotional intimacy report: Alex\n")
+    assert "\x1b" not in result.stdout
+
+
+def test_steps_option_limits_the_shown_steps_but_not_json() -> None:
+    text = run("report", ALEX, SAM, "--steps", "2", "-f", "text").stdout
+    assert "\n2. " in text and "\n3. " not in text
+    document = json.loads(run("report", ALEX, SAM, "--steps", "2", "-f", "json").stdout)
+    assert len(document["steps"]) > 2
+    assert all(step["need"] > 0 for step in document["steps"])
+
+
+def test_counselor_template_is_used_and_escaped(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "Clients: {{ names }}\n{% for p in people %}- {{ p.name }}: {{ p.index }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    hostile = tmp_path / "alex.yaml"
+    hostile.write_text(
+        Path(ALEX).read_text(encoding="utf-8").replace('"Alex"', '"Al|ex"'), encoding="utf-8"
+    )
+    result = run("report", str(hostile), "-f", "markdown", "--template", str(template))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Clients: Al\\|ex\n- Al\\|ex: 72\n"
+
+
+def test_a_broken_counselor_template_is_one_line(tmp_path: Path) -> None:
+    template = tmp_path / "broken.html.j2"
+    template.write_text("<p>{{ names </p>\n", encoding="utf-8")
+    result = run("report", ALEX, "-f", "html", "--template", str(template))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"intimacy-check: error: {template} (line 1): ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_an_unknown_field_in_a_counselor_template_is_reported(tmp_path: Path) -> None:
+    template = tmp_path / "typo.md.j2"
+    template.write_text("{{ peeple }}\n", encoding="utf-8")
+    result = run("report", ALEX, "-f", "markdown", "--template", str(template))
+    assert result.exit_code == 1
+    assert "'peeple' is undefined" in result.stderr
