@@ -111,7 +111,14 @@ def test_compare_refuses_a_different_questionnaire(tmp_path: Path) -> None:
 def test_couple_quiz_with_piped_input_saves_both_and_compares(tmp_path: Path) -> None:
     script = "4\n" * 20 + "\n" + "2\n" * 20 + "\n"
     result = run(
-        "quiz", "--couple", "--name", "Alex", "--name", "Sam", "--output-dir", str(tmp_path),
+        "quiz",
+        "--couple",
+        "--name",
+        "Alex",
+        "--name",
+        "Sam",
+        "--output-dir",
+        str(tmp_path),
         input=script,
     )
     assert result.exit_code == 0, result.stderr
@@ -138,7 +145,14 @@ def test_couple_quiz_asks_for_missing_names(tmp_path: Path) -> None:
 
 def test_couple_quiz_input_ending_at_hand_over_keeps_the_first_file(tmp_path: Path) -> None:
     result = run(
-        "quiz", "--couple", "--name", "Alex", "--name", "Sam", "--output-dir", str(tmp_path),
+        "quiz",
+        "--couple",
+        "--name",
+        "Alex",
+        "--name",
+        "Sam",
+        "--output-dir",
+        str(tmp_path),
         input="4\n" * 20,
     )
     assert result.exit_code == 1
@@ -149,7 +163,14 @@ def test_couple_quiz_input_ending_at_hand_over_keeps_the_first_file(tmp_path: Pa
 
 def test_couple_quiz_resume_finishes_the_second_partner(tmp_path: Path) -> None:
     first = run(
-        "quiz", "--couple", "--name", "Alex", "--name", "Sam", "--output-dir", str(tmp_path),
+        "quiz",
+        "--couple",
+        "--name",
+        "Alex",
+        "--name",
+        "Sam",
+        "--output-dir",
+        str(tmp_path),
         input="4\n" * 20 + "\n" + "2\n" * 5 + "q\n",
     )
     assert first.exit_code == 0
@@ -157,7 +178,12 @@ def test_couple_quiz_resume_finishes_the_second_partner(tmp_path: Path) -> None:
     alex, sam = tmp_path / f"Alex-{today}.yaml", tmp_path / f"Sam-{today}.yaml"
     assert len(yaml.safe_load(sam.read_text(encoding="utf-8"))["answers"]) == 5
     second = run(
-        "quiz", "--couple", "--resume", str(alex), "--resume", str(sam),
+        "quiz",
+        "--couple",
+        "--resume",
+        str(alex),
+        "--resume",
+        str(sam),
         input="\n" + "2\n" * 15 + "\n",
     )
     assert second.exit_code == 0, second.stderr
@@ -167,7 +193,9 @@ def test_couple_quiz_resume_finishes_the_second_partner(tmp_path: Path) -> None:
 
 
 def test_couple_quiz_refuses_the_same_name_twice(tmp_path: Path) -> None:
-    result = run("quiz", "--couple", "--name", "Alex", "--name", "alex", "--output-dir", str(tmp_path))
+    result = run(
+        "quiz", "--couple", "--name", "Alex", "--name", "alex", "--output-dir", str(tmp_path)
+    )
     assert result.exit_code == 2
     assert "different names" in result.stderr
 

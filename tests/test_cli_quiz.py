@@ -177,7 +177,10 @@ def test_hostile_name_is_shown_as_text_without_control_codes(tmp_path: Path) -> 
     assert "[bold red]Eve[/bold red]" in result.stdout
     assert "[link=file:///etc/passwd]x" in result.stdout
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert saved(out)["respondent"] == "[bold red]Eve[/bold red] ]52;c;aGk=[link=file:///etc/passwd]x[/link]"
+    assert (
+        saved(out)["respondent"]
+        == "[bold red]Eve[/bold red] ]52;c;aGk=[link=file:///etc/passwd]x[/link]"
+    )
 
 
 # --- report ----------------------------------------------------------------------------

@@ -70,7 +70,9 @@ def sheet(
         ("absence", 1, 3, Category.GAP),
     ],
 )
-def test_categories(section: str, first: int | None, second: int | None, expected: Category) -> None:
+def test_categories(
+    section: str, first: int | None, second: int | None, expected: Category
+) -> None:
     assert categorize(section, first, second) is expected
     assert categorize(section, second, first) is expected
 
@@ -81,9 +83,7 @@ def test_agreement_counts_only_shared_strengths_among_statements_both_rated(
     # Presence: 4 shared strengths (4/4), 2 shared growth (1/1), 4 skipped by Sam.
     # Absence: 5 shared strengths (1/2), 5 gaps (1/5). Both rated 16; agreement 9/16.
     alex = sheet(shipped, [4, 4, 4, 4, 1, 1, 4, 4, 4, 4] + [1] * 5 + [1] * 5, name="Alex")
-    sam = sheet(
-        shipped, [4, 4, 4, 4, 1, 1, None, None, None, None] + [2] * 5 + [5] * 5, name="Sam"
-    )
+    sam = sheet(shipped, [4, 4, 4, 4, 1, 1, None, None, None, None] + [2] * 5 + [5] * 5, name="Sam")
     result = compare(shipped, assess(shipped, alex), assess(shipped, sam))
     counts = {category: len(result.in_category(category)) for category in Category}
     assert counts == {
@@ -168,7 +168,9 @@ ratings_strategy = st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=20
 
 
 @given(first=ratings_strategy, second=ratings_strategy)
-def test_compare_mirrors_when_partners_swap(first: list[int | None], second: list[int | None]) -> None:
+def test_compare_mirrors_when_partners_swap(
+    first: list[int | None], second: list[int | None]
+) -> None:
     shipped = load_questionnaire()
     a = assess(shipped, sheet(shipped, first, name="A"))
     b = assess(shipped, sheet(shipped, second, name="B"))
@@ -244,7 +246,9 @@ def test_the_same_name_twice_is_questioned(shipped: Questionnaire) -> None:
     alex = sheet(shipped, [4] * 20, name="Alex")
     other = sheet(shipped, [2] * 20, name="alex")
     with pytest.raises(CompareError, match="answers of 'Alex'; did you mean to compare two"):
-        check_pair(alex, other, sources=("a.yaml", "b.yaml"), same_file=False, allow_incomplete=False)
+        check_pair(
+            alex, other, sources=("a.yaml", "b.yaml"), same_file=False, allow_incomplete=False
+        )
 
 
 def test_different_questionnaires_are_named(shipped: Questionnaire) -> None:

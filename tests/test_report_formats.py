@@ -315,3 +315,25 @@ def test_an_unknown_field_in_a_counselor_template_is_reported(tmp_path: Path) ->
     result = run("report", ALEX, "-f", "markdown", "--template", str(template))
     assert result.exit_code == 1
     assert "'peeple' is undefined" in result.stderr
+
+
+def test_terminal_report_has_all_parts_in_80_columns() -> None:
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(
+        app, ["report", ALEX, SAM, "--format", "terminal"]
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for heading in (
+        "Emotional intimacy report: Alex and Sam",
+        "How to read this report",
+        "Scores",
+        "Statements",
+        "What the answers show",
+        "Recommended steps",
+        "Notes",
+    ):
+        assert heading in out
+    assert "Couple agreement: 35%" in out
+    assert "4 warning   4 warning   shared growth" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "contact local support services" in out

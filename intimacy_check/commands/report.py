@@ -152,6 +152,18 @@ def render(
     return render_template(fmt.value, view, template_path=template, paper=paper.value)
 
 
+def _terminal(result: Report, *, steps: int, compare_view: bool) -> object:
+    """`compare` shows the couple's side-by-side view; `report` the counselor's full report."""
+    if compare_view:
+        from intimacy_check.render.terminal_couple import couple_summary
+
+        return couple_summary(result, steps=steps)
+    from intimacy_check.render.terminal_report import terminal_report
+    from intimacy_check.render.view import Options, report_view
+
+    return terminal_report(report_view(result, options=Options(steps=steps)))
+
+
 def _emit(
     result: Report,
     destination: Destination,
@@ -159,13 +171,10 @@ def _emit(
     steps: int,
     template: Path | None,
     paper: Paper,
+    compare_view: bool,
 ) -> None:
     if destination.format is ReportFormat.terminal:
-        from intimacy_check.render.terminal import personal_summary
-        from intimacy_check.render.terminal_couple import couple_summary
-
-        summary = couple_summary if result.couple else personal_summary
-        console().print(summary(result, steps=steps))
+        console().print(_terminal(result, steps=steps, compare_view=compare_view))
         return
     text = render(result, destination.format, steps=steps, template=template, paper=paper)
     if destination.path is None:
@@ -188,6 +197,7 @@ def _run(
     paper: Paper,
     allow_incomplete: bool,
     data_dir: Path | None,
+    compare_view: bool = False,
 ) -> None:
     from intimacy_check.answers import check_writable
     from intimacy_check.report import build_report
@@ -205,6 +215,7 @@ def _run(
         steps=steps,
         template=template,
         paper=paper,
+        compare_view=compare_view,
     )
 
 
@@ -254,6 +265,7 @@ def compare(
     """Compare two partners' answers: shared strengths, shared struggles and gaps."""
     _run(
         [first, second],
+        compare_view=True,
         fmt=format,
         output=output,
         force=force,

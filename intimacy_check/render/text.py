@@ -42,7 +42,9 @@ def _header(view: dict[str, Any]) -> Iterator[str]:
     yield from _wrap(f"{view['title']}: {view['names']}")
     yield "=" * WIDTH
     for person in view["people"]:
-        yield from _wrap(f"{person['name']}: completed {person['completed']}", indent="  ", first="- ")
+        yield from _wrap(
+            f"{person['name']}: completed {person['completed']}", indent="  ", first="- "
+        )
     questionnaire = view["questionnaire"]
     yield f"- Questionnaire: {questionnaire['id']}, version {questionnaire['version']}"
 
@@ -113,7 +115,9 @@ def _findings(view: dict[str, Any]) -> Iterator[str]:
             who = f" ({', '.join(entry['who'])})" if entry["who"] else ""
             yield from _wrap(entry["title"] + who, indent="    ", first="  - ")
             if entry["discuss"]:
-                yield from _wrap(f"To talk about: {entry['discuss']}", indent="      ", first="    ")
+                yield from _wrap(
+                    f"To talk about: {entry['discuss']}", indent="      ", first="    "
+                )
 
 
 def _steps(view: dict[str, Any]) -> Iterator[str]:
@@ -125,10 +129,14 @@ def _steps(view: dict[str, Any]) -> Iterator[str]:
         yield from _wrap(f"{step['number']}. {step['title']}")
         yield from _wrap(step["summary"], indent="   ")
         drivers = f" (from the answers of {step['driven_by']})" if view["is_couple"] else ""
-        yield from _wrap(f"For: {'; '.join(step['addresses'])}{drivers}", indent="     ", first="   ")
+        yield from _wrap(
+            f"For: {'; '.join(step['addresses'])}{drivers}", indent="     ", first="   "
+        )
         yield from _wrap(f"Try this: {step['try_this']}", indent="     ", first="   ")
         for exercise in step["exercises"]:
-            yield from _wrap(f"{exercise['name']}: {exercise['how']}", indent="       ", first="   - ")
+            yield from _wrap(
+                f"{exercise['name']}: {exercise['how']}", indent="       ", first="   - "
+            )
 
 
 def _notes_and_footer(view: dict[str, Any]) -> Iterator[str]:

@@ -93,7 +93,9 @@ def _rating(report: Report, rating: int | None) -> str:
 
 
 def _statement_sections(report: Report) -> list[dict[str, Any]]:
-    categories = {item.sign.id: item.category for item in report.couple.signs} if report.couple else {}
+    categories = (
+        {item.sign.id: item.category for item in report.couple.signs} if report.couple else {}
+    )
     sections = []
     for section in report.questionnaire.sections:
         rows = []
@@ -151,7 +153,11 @@ def _findings(report: Report) -> list[dict[str, Any]]:
                 "id": "gap",
                 "heading": "Seen differently",
                 "entries": [
-                    {"title": inert(item.sign.title), "who": [], "discuss": inert(item.sign.discuss)}
+                    {
+                        "title": inert(item.sign.title),
+                        "who": [],
+                        "discuss": inert(item.sign.discuss),
+                    }
                     for item in report.couple.in_category(Category.GAP)
                 ],
             }
@@ -209,7 +215,11 @@ def report_view(report: Report, *, options: Options = Options()) -> dict[str, An
             {"label": inert(band.label), "min": band.min, "description": inert(band.description)}
             for band in questionnaire.bands
         ],
-        "how_to_read": [*HOW_TO_READ[:3], *([HOW_TO_READ_COUPLE] if report.couple else []), HOW_TO_READ[3]],
+        "how_to_read": [
+            *HOW_TO_READ[:3],
+            *([HOW_TO_READ_COUPLE] if report.couple else []),
+            HOW_TO_READ[3],
+        ],
         "statement_sections": _statement_sections(report),
         "findings": _findings(report),
         "steps": _steps(report, limit=options.steps),
