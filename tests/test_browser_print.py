@@ -1,0 +1,144 @@
+"""Print the HTML report with headless Chromium and check the PDF a counselor would get."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from intimacy_check.answers import read_answer_sheet
+from intimacy_check.questionnaire import load_questionnaire
+from intimacy_check.render.templates import render_template
+from intimacy_check.render.view import report_view
+from intimacy_check.report import build_report
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+TOOLS = ("chromium", "pdftotext", "pdfinfo", "pdftoppm")
+MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
+# A hang guard for a stuck browser, not a timing assertion.
+HANG_GUARD = 120
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        bool(MISSING),
+        reason=f"printing the HTML report needs {', '.join(MISSING)} on PATH",
+    ),
+]
+
+
+def write_report(folder: Path, *names: str, paper: str) -> Path:
+    sheets = [read_answer_sheet(EXAMPLES / f"{name}.yaml") for name in names]
+    view = report_view(build_report(load_questionnaire(), sheets))
+    page = folder / "report.html"
+    page.write_text(render_template("html", view, paper=paper), encoding="utf-8")
+    return page
+
+
+def print_to_pdf(page: Path, folder: Path) -> Path:
+    pdf = folder / "report.pdf"
+    command = [
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={folder / 'profile'}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD)
+    assert pdf.exists() and pdf.stat().st_size > 0, result.stderr[-2000:]
+    return pdf
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=HANG_GUARD
+    ).stdout
+    found = re.search(r"^Pages:\s+(\d+)$", info, flags=re.M)
+    assert found is not None, info
+    return int(found.group(1))
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=HANG_GUARD,
+    ).stdout
+
+
+def first_page_pixels(pdf: Path, folder: Path) -> tuple[int, int, bytes]:
+    """Page 1 in greyscale at 50 dpi, as width, height and one byte per pixel."""
+    prefix = folder / "page"
+    subprocess.run(
+        ["pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-gray", "-singlefile", str(pdf)]
+        + [str(prefix)],
+        check=True,
+        timeout=HANG_GUARD,
+    )
+    return parse_pgm(prefix.with_suffix(".pgm").read_bytes())
+
+
+def parse_pgm(raw: bytes) -> tuple[int, int, bytes]:
+    """Read a binary PGM (P5): magic, width, height and maxval, then the pixel bytes."""
+    fields: list[bytes] = []
+    position = 0
+    while len(fields) < 4:
+        while raw[position : position + 1].isspace():
+            position += 1
+        if raw[position : position + 1] == b"#":
+            position = raw.index(b"\n", position) + 1
+            continue
+        end = position
+        while not raw[end : end + 1].isspace():
+            end += 1
+        fields.append(raw[position:end])
+        position = end
+    magic, width, height, maxval = fields[0], int(fields[1]), int(fields[2]), int(fields[3])
+    assert magic == b"P5" and maxval == 255, (magic, maxval)
+    pixels = raw[position + 1 : position + 1 + width * height]
+    assert len(pixels) == width * height
+    return width, height, pixels
+
+
+@pytest.mark.parametrize(
+    "names, paper, most_pages",
+    [
+        (("alex", "sam"), "a4", 4),
+        (("alex", "sam"), "letter", 4),
+        (("alex",), "a4", 3),
+    ],
+    ids=["couple-a4", "couple-letter", "single-a4"],
+)
+def test_report_prints_on_few_pages_with_its_content(
+    tmp_path: Path, names: tuple[str, ...], paper: str, most_pages: int
+) -> None:
+    pdf = print_to_pdf(write_report(tmp_path, *names, paper=paper), tmp_path)
+
+    assert 1 <= page_count(pdf) <= most_pages
+
+    text = pdf_text(pdf)
+    for expected in ("Alex", "72", "How to read this report", "Recommended steps", "Notes"):
+        assert expected in text
+    if "sam" in names:
+        assert "Sam" in text and "49" in text and "35%" in text
+
+    width, height, pixels = first_page_pixels(pdf, tmp_path)
+    dark = sum(1 for value in pixels if value < 200)
+    assert dark / (width * height) > 0.01, "page 1 looks blank"
+
+
+def test_parse_pgm_reads_header_comments_and_pixels() -> None:
+    raw = b"P5\n# made by hand\n3 2\n255\n" + bytes([0, 128, 255, 10, 20, 30])
+    assert parse_pgm(raw) == (3, 2, bytes([0, 128, 255, 10, 20, 30]))

@@ -1,0 +1,358 @@
+"""The printable HTML report: self-contained, in order, escaped, and safe with any name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+
+from intimacy_check.answers import IN_PROGRESS, AnswerSheet, read_answer_sheet
+from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.render.templates import render_template
+from intimacy_check.render.view import Options, report_view
+from intimacy_check.report import build_report
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+TEMPLATE = Path(__file__).parent.parent / "intimacy_check" / "templates" / "report.html.j2"
+CSP = (
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+    "style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+)
+# C0 controls other than tab and newline, DEL, and the C1 controls.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SECTION_HEADINGS = (
+    "How to read this report",
+    "Scores",
+    "Your answers, statement by statement",
+    "What the answers show",
+    "Recommended steps",
+    "Notes",
+)
+
+
+@pytest.fixture(scope="module")
+def alex() -> AnswerSheet:
+    return read_answer_sheet(EXAMPLES / "alex.yaml")
+
+
+@pytest.fixture(scope="module")
+def sam() -> AnswerSheet:
+    return read_answer_sheet(EXAMPLES / "sam.yaml")
+
+
+def view_of(questionnaire: Questionnaire, *sheets: AnswerSheet, steps: int = 5) -> dict[str, Any]:
+    return report_view(build_report(questionnaire, sheets), options=Options(steps=steps))
+
+
+def html_of(questionnaire: Questionnaire, *sheets: AnswerSheet, paper: str = "a4") -> str:
+    return render_template("html", view_of(questionnaire, *sheets), paper=paper)
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, as the browser's tokenizer would see them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def named(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+    def with_class(self, css_class: str) -> list[tuple[str, dict[str, str | None]]]:
+        return [
+            (name, attrs)
+            for name, attrs in self.tags
+            if css_class in (attrs.get("class") or "").split()
+        ]
+
+
+def assert_self_contained(html: str) -> None:
+    lowered = html.lower()
+    assert lowered.count("<style") == 1
+    assert "<script" not in lowered
+    assert CSP in html
+    assert "http://" not in lowered and "https://" not in lowered
+    elements = Elements(html)
+    for tag in ("script", "link", "img", "iframe", "object", "embed", "base", "form"):
+        assert elements.named(tag) == [], tag
+    for name, attrs in elements.tags:
+        for attribute, value in attrs.items():
+            assert not attribute.startswith("on"), (name, attribute)
+            if attribute in ("src", "href", "xlink:href", "action", "srcset"):
+                assert (value or "").startswith(("data:", "#")), (name, attribute, value)
+    assert not CONTROL.search(html)
+
+
+# --- structure ----------------------------------------------------------------------------
+
+
+def test_couple_report_is_self_contained_and_has_every_part_in_order(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    html = html_of(questionnaire, alex, sam)
+    assert_self_contained(html)
+    assert "@page { size: A4; margin: 16mm 14mm; }" in html
+    assert "<svg" in html
+    places = [html.index(f"<h2>{heading}</h2>") for heading in SECTION_HEADINGS]
+    assert places == sorted(places)
+    assert html.index("<h1>") < places[0]
+    assert places[-1] < html.index('<footer class="report-footer">')
+
+
+@pytest.mark.parametrize("paper, size", [("a4", "size: A4;"), ("letter", "size: letter;")])
+def test_page_size_follows_the_paper(
+    questionnaire: Questionnaire, alex: AnswerSheet, paper: str, size: str
+) -> None:
+    html = html_of(questionnaire, alex, paper=paper)
+    page_rule = re.search(r"@page \{[^}]*\}", html)
+    assert page_rule is not None and size in page_rule.group(0)
+
+
+def test_header_names_dates_and_questionnaire(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    html = html_of(questionnaire, alex, sam)
+    header = html[html.index("<header") : html.index("</header>")]
+    assert "Alex and Sam" in header
+    assert "<dt>Alex</dt><dd>completed 2026-11-20</dd>" in header
+    assert "<dt>Sam</dt><dd>completed 2026-11-21</dd>" in header
+    assert f"{questionnaire.id}, version {questionnaire.version}" in header
+    assert "<title>Emotional intimacy report: Alex and Sam</title>" in html
+
+
+def test_how_to_read_has_every_paragraph_and_the_band_table(
+    questionnaire: Questionnaire, alex: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex)
+    html = render_template("html", view)
+    for paragraph in view["how_to_read"]:
+        assert f"<p>{escape(paragraph)}</p>" in html
+    for band in questionnaire.bands:
+        assert f'<tr><td>{escape(band.label)}</td><td class="from">{band.min}</td></tr>' in html
+
+
+def test_couple_scores_show_both_indexes_the_agreement_and_the_sentences(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, sam)
+    html = render_template("html", view)
+    scores = html[html.index("<h2>Scores</h2>") : html.index('<section class="statement-table">')]
+    assert '<p class="big">72<span class="of"> of 100</span></p>' in scores
+    assert '<p class="big">49<span class="of"> of 100</span></p>' in scores
+    assert '<p class="big">35%</p>' in scores
+    assert "Close, with room to grow" in scores and "Finding your way back" in scores
+    for sentence in view["couple"]["sentences"]:
+        assert f"<li>{escape(sentence)}</li>" in scores
+    callout = scores[scores.index('<div class="callout">') :]
+    for sentence in view["couple"]["imbalance"]:
+        assert f"<p>{escape(sentence)}</p>" in callout
+
+
+def test_bars_are_as_wide_as_the_scores(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    elements = Elements(html_of(questionnaire, alex, sam))
+    fills = [attrs["width"] for _, attrs in elements.with_class("fill")]
+    # Index, then one bar per section; within each measure Alex, then Sam.
+    assert fills == ["72.5%", "48.75%", "70.0%", "55.0%", "75.0%", "42.5%"]
+    assert len(elements.named("svg")) == 6
+
+
+def test_an_incomplete_score_has_an_empty_bar_and_says_so(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    started = replace(
+        sam,
+        status=IN_PROGRESS,
+        completed_at=None,
+        answers=MappingProxyType(dict(list(sam.answers.items())[:5])),
+    )
+    html = html_of(questionnaire, alex, started)
+    assert_self_contained(html)
+    elements = Elements(html)
+    assert len(elements.named("svg")) == 6
+    assert len(elements.with_class("fill")) == 3  # Alex's bars only
+    assert html.count('<td class="bar-value incomplete">incomplete</td>') == 3
+    assert '<p class="big incomplete">incomplete</p>' in html
+    assert "<dd>not finished</dd>" in html
+
+
+def test_statement_table_has_every_sign_with_ratings_flags_and_category(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, sam)
+    html = render_template("html", view)
+    for sign in questionnaire.signs:
+        assert f'<span class="sign-title">{escape(sign.title)}</span>' in html
+        assert f'<span class="sign-statement">{escape(sign.statement)}</span>' in html
+    for section in view["statement_sections"]:
+        assert f"<caption>{escape(section['title'])}</caption>" in html
+    assert html.count('<th scope="col">Together</th>') == len(view["statement_sections"])
+    trust = next(
+        row
+        for section in view["statement_sections"]
+        for row in section["rows"]
+        if row["id"] == "trust"
+    )
+    assert trust["ratings"] == ["5 Strongly agree", "4 Agree"]
+    assert (
+        '<td><span class="rating">5 Strongly agree</span>'
+        '<span class="flag flag-strength">strength</span></td>'
+    ) in html
+    assert '<span class="category category-gap">seen differently</span>' in html
+    assert '<span class="flag flag-warning">warning sign</span>' in html
+
+
+def test_single_report_has_no_couple_parts(questionnaire: Questionnaire, alex: AnswerSheet) -> None:
+    html = html_of(questionnaire, alex)
+    assert_self_contained(html)
+    assert "Alex" in html and "72" in html and "Sam" not in html
+    assert "couple agreement" not in html
+    assert "Together" not in html
+    assert "From the answers of" not in html
+    assert 'class="callout"' not in html
+    for sign in questionnaire.signs:
+        assert escape(sign.title) in html
+
+
+def test_findings_show_each_group_with_who_and_what_to_talk_about(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, sam)
+    html = render_template("html", view)
+    findings = html[html.index("<h2>What the answers show</h2>") : html.index("<h2>Recommended")]
+    assert [group["heading"] for group in view["findings"]] == [
+        "Strengths",
+        "Growth areas",
+        "Warning signs",
+        "Seen differently",
+    ]
+    for group in view["findings"]:
+        count = f'<span class="count">({len(group["entries"])})</span>'
+        assert f"{group['heading']} {count}" in findings
+        for item in group["entries"]:
+            assert f'<span class="finding-title">{escape(item["title"])}</span>' in findings
+            if item["discuss"]:
+                assert f"To talk about: {escape(item['discuss'])}" in findings
+    assert '<span class="who">Alex and Sam</span>' in findings
+    assert '<span class="who">Sam</span>' in findings
+
+
+def test_steps_are_numbered_with_what_they_address_and_whose_answers(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, sam)
+    html = render_template("html", view)
+    steps = html[html.index("<h2>Recommended steps</h2>") : html.index("<h2>Notes</h2>")]
+    assert len(view["steps"]) == 5
+    places = []
+    for step in view["steps"]:
+        number = f'<div class="step-number" aria-hidden="true">{step["number"]}</div>'
+        places.append(steps.index(number))
+        assert f"<h3>{escape(step['title'])}</h3>" in steps
+        assert f"<p>{escape(step['summary'])}</p>" in steps
+        assert escape(step["try_this"]) in steps
+        assert escape("; ".join(step["addresses"])) in steps
+        assert f"From the answers of {escape(step['driven_by'])}." in steps
+    assert places == sorted(places)
+    assert "out of 20" in steps
+
+
+def test_exercises_are_listed_under_their_step(
+    questionnaire: Questionnaire, alex: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, steps=100)
+    html = render_template("html", view)
+    with_exercises = [step for step in view["steps"] if step["exercises"]]
+    assert with_exercises, "the example should reach a step with exercises"
+    for step in with_exercises:
+        for exercise in step["exercises"]:
+            expected = f'<li><span class="label">{escape(exercise["name"])}:</span> '
+            assert expected + f"{escape(exercise['how'])}</li>" in html
+
+
+def test_notes_lines_and_the_footer_close_the_report(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
+) -> None:
+    view = view_of(questionnaire, alex, sam)
+    html = render_template("html", view)
+    assert 10 <= len(Elements(html).with_class("line")) <= 12
+    footer = html[html.index('<footer class="report-footer">') :]
+    assert f"<p>{escape(view['disclaimer'])}</p>" in footer
+    assert f'<p class="safety">{escape(view["safety"])}</p>' in footer
+
+
+def test_print_rules_keep_rows_and_items_whole() -> None:
+    source = TEMPLATE.read_text(encoding="utf-8")
+    avoid = re.search(r"\n([^{}\n]+)\{ break-inside: avoid;", source)
+    assert avoid is not None
+    for selector in ("tr", ".step", ".finding", "figure", ".notes", ".report-footer"):
+        assert selector in avoid.group(1).replace(" ", "").split(",")
+    assert "thead { display: table-header-group; }" in source
+
+
+def test_template_never_marks_view_data_safe() -> None:
+    source = re.sub(r"\{#.*?#\}", "", TEMPLATE.read_text(encoding="utf-8"), flags=re.S)
+    assert not re.search(r"\|\s*safe\b", source)
+    assert "autoescape" not in source
+
+
+# --- hostile names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, absent, present",
+    [
+        ("<script>alert(1)</script>", "<script>alert", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("<img src=x onerror=alert(1)>", "<img src=x", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("\"quotes\" & 'apos'", "\"quotes\" & 'apos'", "&#34;quotes&#34; &amp; &#39;apos&#39;"),
+        ("[link=file:///etc/passwd]x[/link]", "<a ", "[link=file:///etc/passwd]x[/link]"),
+        ("| pipe", None, '<td class="bar-name">| pipe</td>'),
+        ("\x1b]52;c;aGk=\x07", "\x1b", "]52;c;aGk="),
+        ("</style><script>x</script>", "</style><script>", "&lt;/style&gt;&lt;script&gt;"),
+        ("-->]]><svg onload=alert(1)>", "<svg onload", "--&gt;]]&gt;&lt;svg onload=alert(1)&gt;"),
+    ],
+)
+def test_hostile_names_are_text(
+    questionnaire: Questionnaire,
+    alex: AnswerSheet,
+    sam: AnswerSheet,
+    name: str,
+    absent: str | None,
+    present: str,
+) -> None:
+    html = html_of(questionnaire, replace(alex, respondent=name), sam)
+    assert absent is None or absent not in html
+    assert present in html
+    assert "\x1b" not in html and "\x07" not in html
+    assert_self_contained(html)
+    elements = Elements(html)
+    assert elements.named("style") == [{}]
+    assert len(elements.named("svg")) == 6
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text())
+def test_any_name_leaves_no_script_and_no_control_character(
+    questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet, name: str
+) -> None:
+    html = html_of(questionnaire, replace(alex, respondent=name), sam)
+    assert "<script" not in html.lower()
+    assert not CONTROL.search(html)
+    assert len(Elements(html).named("svg")) == 6
