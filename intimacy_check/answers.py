@@ -321,3 +321,44 @@ def check_writable(path: Path, *, force: bool, what: str = "answer file") -> Non
             f"{path}: cannot write in {folder} ({error.strerror or error}); "
             "choose another place with --output"
         ) from None
+
+
+class AnswerFileLock:
+    """An exclusive lock beside an answer file, so two quizzes cannot write it at once.
+
+    The answer file itself is replaced on every save, so it cannot carry the lock; a
+    hidden sidecar file does, and is removed when the quiz ends.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock_path = path.with_name(f".{path.name}.lock")
+        self._fd: int | None = None
+
+    def __enter__(self) -> AnswerFileLock:
+        import fcntl
+
+        while True:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise SaveError(
+                    f"{self.path}: another intimacy-check quiz is writing this file right now; "
+                    "finish that one first"
+                ) from None
+            # The previous holder may have removed the lock file between our open and flock.
+            try:
+                if os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino:
+                    self._fd = fd
+                    return self
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            _remove_quietly(str(self.lock_path))
+            os.close(self._fd)
+            self._fd = None

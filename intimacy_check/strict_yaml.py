@@ -16,10 +16,12 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml is much faster; the pure-Python parser is the fallback.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+# libyaml is much faster; the pure-Python parser is the fallback. Setting
+# INTIMACY_CHECK_PURE_YAML=1 forces the fallback, so tests can hold both to the same rules.
+if os.environ.get("INTIMACY_CHECK_PURE_YAML") == "1" or not hasattr(yaml, "CSafeLoader"):
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = yaml.CSafeLoader
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -64,6 +66,12 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             raise _problem(node, f"has {text!r}, which is not a plain whole number")
         return int(text)
 
+    def construct_strict_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            raise _problem(node, f"has {node.value!r}, which is not a real date and time") from None
+
     def construct_unknown(self, node: yaml.Node) -> Any:
         raise _problem(node, f"uses the tag {node.tag!r}, which is not allowed")
 
@@ -73,7 +81,9 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:bool", _BaseLoader.construct_ya
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_strict_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _BaseLoader.construct_yaml_float)
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _BaseLoader.construct_yaml_str)
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_timestamp)
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _StrictLoader.construct_strict_timestamp
+)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_strict_sequence)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_strict_mapping)
 _StrictLoader.add_constructor(None, _StrictLoader.construct_unknown)

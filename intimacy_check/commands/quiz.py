@@ -178,11 +178,38 @@ def take_quiz(
     """Ask every statement not answered yet, saving after each answer; return the sheet."""
     from intimacy_check.answers import COMPLETED
 
+    from intimacy_check.answers import AnswerFileLock
+
     if sheet.status == COMPLETED:
         screen.print(f"{plain(path)} is already complete.", soft_wrap=True)
         return sheet
-    save(path, sheet, questionnaire)
-    return _ask_statements(screen, questionnaire, sheet, path=path)
+    with AnswerFileLock(path):
+        save(path, sheet, questionnaire)
+        return _ask_statements(screen, questionnaire, sheet, path=path)
+
+
+def save_or_ask(
+    screen: Console, path: Path, sheet: AnswerSheet, questionnaire: Questionnaire
+) -> None:
+    """Save; if that fails (a full disk, say), keep the answers in memory and offer a retry."""
+    from intimacy_check.errors import SaveError
+
+    while True:
+        try:
+            save(path, sheet, questionnaire)
+            return
+        except SaveError as error:
+            screen.print(f"Could not save: {plain(error.message)}", soft_wrap=True)
+        try:
+            choice = screen.input("Press Enter to try again, or q to stop: ")
+        except (EOFError, KeyboardInterrupt):
+            choice = "q"
+        if choice.strip().lower() == "q":
+            fail(
+                f"stopped without saving the latest answer; {path} keeps the answers "
+                "saved before it",
+                code=1,
+            )
 
 
 def _ask_statements(
@@ -221,9 +248,9 @@ def _ask_statements(
             screen.print("This is the first statement.")
             continue
         state = advance(state, command)
-        save(path, state.sheet, questionnaire)
+        save_or_ask(screen, path, state.sheet, questionnaire)
     sheet = state.sheet.completed(now())
-    save(path, sheet, questionnaire)
+    save_or_ask(screen, path, sheet, questionnaire)
     return sheet
 
 

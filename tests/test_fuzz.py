@@ -1,0 +1,121 @@
+"""Fuzzing the loaders: arbitrary bytes and YAML documents may only raise our own errors.
+
+CI runs a bounded number of examples. For a longer run:
+    INTIMACY_CHECK_FUZZ_EXAMPLES=20000 pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from intimacy_check.answers import parse_answer_sheet
+from intimacy_check.errors import IntimacyCheckError
+from intimacy_check.questionnaire import CONTENT_FILES, build_questionnaire
+from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml
+
+EXAMPLES = int(os.environ.get("INTIMACY_CHECK_FUZZ_EXAMPLES", "200"))
+FUZZ = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+DATA = Path(__file__).resolve().parent.parent / "data"
+ANSWERS = (Path(__file__).resolve().parent.parent / "examples" / "alex.yaml").read_bytes()
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 10),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["completed", "in-progress", "intimacy-check/answers", "2026-11-20T10:00:00Z"]),
+)
+documents = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=5),
+        st.dictionaries(
+            st.one_of(
+                st.text(max_size=12),
+                st.sampled_from(
+                    ["format", "version", "respondent", "answers", "status", "trust", "signs"]
+                ),
+            ),
+            children,
+            max_size=6,
+        ),
+    ),
+    max_leaves=30,
+)
+
+
+def load_answers(content: bytes) -> None:
+    try:
+        document = parse_yaml(decode_text(content, source="f.yaml"), source="f.yaml")
+    except ReadError:
+        return
+    parse_answer_sheet(document, source="f.yaml")
+
+
+@FUZZ
+@given(content=st.binary(max_size=400))
+def test_arbitrary_bytes_raise_only_our_errors(content: bytes) -> None:
+    try:
+        load_answers(content)
+    except IntimacyCheckError:
+        pass
+
+
+@FUZZ
+@given(position=st.integers(0, len(ANSWERS) - 1), replacement=st.binary(min_size=1, max_size=8))
+def test_mutated_answer_files_raise_only_our_errors(position: int, replacement: bytes) -> None:
+    content = ANSWERS[:position] + replacement + ANSWERS[position + len(replacement) :]
+    try:
+        load_answers(content)
+    except IntimacyCheckError:
+        pass
+
+
+@FUZZ
+@given(document=documents)
+def test_arbitrary_yaml_documents_raise_only_our_errors(document: Any) -> None:
+    text = yaml.safe_dump(document, allow_unicode=True)
+    try:
+        load_answers(text.encode("utf-8"))
+    except IntimacyCheckError:
+        pass
+
+
+@FUZZ
+@given(which=st.sampled_from(CONTENT_FILES), document=documents)
+def test_arbitrary_content_documents_raise_only_content_errors(which: str, document: Any) -> None:
+    shipped = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in CONTENT_FILES}
+    shipped[which] = document
+    try:
+        build_questionnaire(shipped, folder=DATA)
+    except IntimacyCheckError:
+        pass
+
+
+@FUZZ
+@given(
+    which=st.sampled_from(CONTENT_FILES),
+    position=st.integers(0, 2000),
+    replacement=st.text(min_size=1, max_size=6),
+)
+def test_mutated_content_files_raise_only_our_errors(
+    which: str, position: int, replacement: str
+) -> None:
+    texts = {name: (DATA / name).read_text(encoding="utf-8") for name in CONTENT_FILES}
+    original = texts[which]
+    position = min(position, len(original))
+    texts[which] = original[:position] + replacement + original[position + len(replacement) :]
+    try:
+        parsed = {name: parse_yaml(text, source=name) for name, text in texts.items()}
+        build_questionnaire(parsed, folder=DATA)
+    except (IntimacyCheckError, ReadError):
+        pass

@@ -1,0 +1,189 @@
+"""No answer is ever lost: Ctrl-C at every prompt, SIGKILL, a failing disk, two quizzes at once."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from intimacy_check import answers
+from intimacy_check.answers import AnswerFileLock, read_answer_sheet
+from intimacy_check.cli import app
+
+pexpect = pytest.importorskip("pexpect")
+
+GUARD = 30  # seconds: a hang guard for child processes, never a performance check
+RATINGS = [4, 2, 5, 1, 3] * 4
+
+
+def spawn(*args: str, cwd: Path) -> pexpect.spawn:
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "intimacy_check", *args],
+        cwd=str(cwd),
+        timeout=GUARD,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        env={**os.environ, "TERM": "xterm-256color"},
+    )
+
+
+def expected_answers(count: int) -> dict[str, int]:
+    from intimacy_check.questionnaire import load_questionnaire
+
+    ids = [sign.id for sign in load_questionnaire().signs]
+    return dict(zip(ids[:count], RATINGS[:count], strict=True))
+
+
+@pytest.mark.parametrize("position", range(1, 21))
+def test_ctrl_c_at_every_prompt_keeps_every_earlier_answer(tmp_path: Path, position: int) -> None:
+    out = tmp_path / "a.yaml"
+    child = spawn("quiz", "--name", "Alex", "-o", str(out), cwd=tmp_path)
+    for number in range(1, position):
+        child.expect(f"{number}/20")
+        child.expect("Your rating: ")
+        child.sendline(str(RATINGS[number - 1]))
+    child.expect(f"{position}/20")
+    child.expect("Your rating: ")
+    child.sendintr()
+    child.expect("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    sheet = read_answer_sheet(out)
+    assert sheet.status == "in-progress"
+    assert dict(sheet.answers) == expected_answers(position - 1)
+
+    # Resume finishes the quiz from exactly where it stopped.
+    rest = "".join(f"{rating}\n" for rating in RATINGS[position - 1 :])
+    finished = CliRunner().invoke(app, ["quiz", "--resume", str(out)], input=rest)
+    assert finished.exit_code == 0, finished.stderr
+    sheet = read_answer_sheet(out)
+    assert sheet.status == "completed"
+    assert dict(sheet.answers) == expected_answers(20)
+
+
+def _wait_for_answers(path: Path, count: int) -> None:
+    deadline = time.monotonic() + GUARD  # a hang guard, not an assertion about speed
+    while time.monotonic() < deadline:
+        if path.exists() and len(read_answer_sheet(path).answers) >= count:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"the quiz never saved {count} answers")
+
+
+@pytest.mark.parametrize("given", [0, 1, 7, 13, 19])
+def test_sigkill_leaves_a_readable_file_missing_at_most_the_last_answer(
+    tmp_path: Path, given: int
+) -> None:
+    out = tmp_path / "a.yaml"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "intimacy_check", "quiz", "--name", "Alex", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdin is not None
+    try:
+        for rating in RATINGS[:given]:
+            process.stdin.write(f"{rating}\n")
+            process.stdin.flush()
+        _wait_for_answers(out, given)
+        # One more answer, and the kill lands while it may be being saved.
+        process.stdin.write(f"{RATINGS[given]}\n")
+        process.stdin.flush()
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=GUARD)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    sheet = read_answer_sheet(out)  # always readable: the write is atomic
+    assert dict(sheet.answers) in (expected_answers(given), expected_answers(given + 1))
+    leftovers = [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")]
+    assert len(leftovers) <= 1  # a kill mid-write can strand one temporary file, never a half file
+
+
+class FlakyDisk:
+    """os.replace that fails with ENOSPC on chosen calls, like a disk that fills up."""
+
+    def __init__(self, failing_calls: set[int]) -> None:
+        self.failing_calls = failing_calls
+        self.calls = 0
+        self.real_replace = os.replace
+
+    def __call__(self, source: str, target: str) -> None:
+        self.calls += 1
+        if self.calls in self.failing_calls:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.real_replace(source, target)
+
+
+def test_a_failed_save_keeps_the_answer_and_a_retry_saves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "a.yaml"
+    # Call 1 saves the empty file; calls 2 and 3 save answers 1 and 2; call 4 (answer 3) fails.
+    monkeypatch.setattr(answers.os, "replace", FlakyDisk({4}))
+    script = "4\n2\n5\n" + "\n" + "q\n"
+    result = CliRunner().invoke(app, ["quiz", "--name", "A", "-o", str(out)], input=script)
+    assert result.exit_code == 0, result.stderr
+    assert "Could not save:" in result.stdout
+    assert "No space left on device" in result.stdout
+    assert "the previous copy is unchanged" in result.stdout
+    assert dict(read_answer_sheet(out).answers) == expected_answers(3)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_stopping_after_a_failed_save_keeps_the_earlier_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "a.yaml"
+    monkeypatch.setattr(answers.os, "replace", FlakyDisk({4, 5}))
+    result = CliRunner().invoke(
+        app, ["quiz", "--name", "A", "-o", str(out)], input="4\n2\n5\n\nq\n"
+    )
+    assert result.exit_code == 1
+    assert "stopped without saving the latest answer" in result.stderr
+    assert dict(read_answer_sheet(out).answers) == expected_answers(2)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_a_second_quiz_on_the_same_file_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "a.yaml"
+    first = spawn("quiz", "--name", "Alex", "-o", str(out), cwd=tmp_path)
+    first.expect("1/20")
+    first.expect("Your rating: ")
+    first.sendline("4")
+    first.expect("2/20")
+    second = subprocess.run(
+        [sys.executable, "-m", "intimacy_check", "quiz", "--resume", str(out)],
+        input="5\n" * 20,
+        capture_output=True,
+        text=True,
+        timeout=GUARD,
+    )
+    assert second.returncode == 1
+    assert "another intimacy-check quiz is writing this file right now" in second.stderr
+    first.sendline("q")
+    first.expect(pexpect.EOF)
+    first.close()
+    assert dict(read_answer_sheet(out).answers) == {"care-for-needs": 4}
+    assert not (tmp_path / ".a.yaml.lock").exists()
+
+
+def test_the_lock_is_released_and_can_be_taken_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    with AnswerFileLock(path):
+        with pytest.raises(answers.SaveError, match="another intimacy-check quiz"):
+            AnswerFileLock(path).__enter__()
+    with AnswerFileLock(path):
+        assert (tmp_path / ".a.yaml.lock").exists()
+    assert not (tmp_path / ".a.yaml.lock").exists()
