@@ -16,6 +16,7 @@ from intimacy_check.commands import PROG, fail
 from intimacy_check.commands import quiz as quiz_command
 from intimacy_check.commands import report as report_command
 from intimacy_check.commands import signs as signs_command
+from intimacy_check.commands import summary as summary_command
 
 
 class _Group(TyperGroup):
@@ -67,6 +68,7 @@ app.command("quiz")(quiz_command.quiz)
 app.command("report")(report_command.report)
 app.command("compare")(report_command.compare)
 app.command("signs")(signs_command.signs)
+app.command("summary")(summary_command.summary)
 
 
 def main() -> None:
