@@ -13,6 +13,7 @@ from typer.core import TyperGroup
 
 from intimacy_check import __version__
 from intimacy_check.commands import PROG, fail
+from intimacy_check.commands import progress as progress_command
 from intimacy_check.commands import quiz as quiz_command
 from intimacy_check.commands import report as report_command
 from intimacy_check.commands import signs as signs_command
@@ -69,6 +70,7 @@ app.command("report")(report_command.report)
 app.command("compare")(report_command.compare)
 app.command("signs")(signs_command.signs)
 app.command("summary")(summary_command.summary)
+app.command("progress")(progress_command.progress)
 
 
 def main() -> None:

@@ -176,7 +176,11 @@ def _emit(
     if destination.format is ReportFormat.terminal:
         console().print(_terminal(result, steps=steps, compare_view=compare_view))
         return
-    text = render(result, destination.format, steps=steps, template=template, paper=paper)
+    deliver(render(result, destination.format, steps=steps, template=template, paper=paper), destination)
+
+
+def deliver(text: str, destination: Destination) -> None:
+    """Write a rendered report to stdout, or privately and atomically to its file."""
     if destination.path is None:
         sys.stdout.write(text)
         return

@@ -10,7 +10,12 @@ from typing import Any
 from intimacy_check.errors import ReportTemplateError
 
 TEMPLATE_LIMIT = 256 * 1024
-TEMPLATE_NAMES = {"html": "report.html.j2", "markdown": "report.md.j2"}
+TEMPLATE_NAMES = {
+    ("report", "html"): "report.html.j2",
+    ("report", "markdown"): "report.md.j2",
+    ("progress", "html"): "progress.html.j2",
+    ("progress", "markdown"): "progress.md.j2",
+}
 # Inline syntax anywhere in a value, and block syntax where a value would start a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MARKDOWN_LINE_START = re.compile(r"^([-+#])")
@@ -49,15 +54,21 @@ def _environment(kind: str) -> Any:
 
 
 def render_template(
-    kind: str, view: dict[str, Any], *, template_path: Path | None = None, paper: str = "a4"
+    kind: str,
+    view: dict[str, Any],
+    *,
+    template_path: Path | None = None,
+    paper: str = "a4",
+    document: str = "report",
 ) -> str:
-    """Render the shipped template for `kind` ('html' or 'markdown'), or a counselor's own."""
+    """Render the shipped `document` template for `kind` ('html' or 'markdown'), or a
+    counselor's own."""
     from jinja2 import TemplateError
 
     environment = _environment(kind)
     try:
         if template_path is None:
-            template = environment.get_template(TEMPLATE_NAMES[kind])
+            template = environment.get_template(TEMPLATE_NAMES[document, kind])
         else:
             template = environment.from_string(_read_template(template_path))
         return str(template.render(**view, paper=paper))
