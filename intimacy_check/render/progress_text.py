@@ -10,7 +10,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from intimacy_check.render.text import WIDTH, _heading, _wrap
+from intimacy_check.render.text import WIDTH, _wrap
 
 DIRECTION_STYLES = {"better": "green", "worse": "yellow", "same": "", "skipped": "dim"}
 
@@ -84,7 +84,9 @@ def terminal_progress(view: dict[str, Any]) -> RenderableType:
 
 
 def _text_person(person: dict[str, Any]) -> Iterator[str]:
-    yield from _heading(person["name"])
+    yield ""
+    yield from _wrap(person["name"])
+    yield "=" * min(len(person["name"]), WIDTH)
     labels = [section["label"] for section in person["assessments"][0]["sections"]]
     header = f"{'Date':<12}{'Index':>6}  {'Band':<28}" + "".join(f"{label[:22]:>24}" for label in labels)
     yield header
