@@ -74,7 +74,10 @@ def usable_sheets(
 def progress(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Answer files of one or more people, taken at different times."),
+        typer.Argument(
+            help="Answer files of one or more people, taken at different times.",
+            metavar="FILE...",
+        ),
     ],
     format: Format = None,  # noqa: A002 - the option is called --format
     output: Output = None,
@@ -83,7 +86,11 @@ def progress(
     paper: PaperOption = Paper.a4,
     data_dir: DataDir = None,
 ) -> None:
-    """Show what changed between assessments: scores, trend, resolved and new concerns."""
+    """Show what changed between dated assessments.
+
+    For each person: scores over time, the trend, and which growth areas and warning
+    signs resolved or appeared.
+    """
     from intimacy_check.answers import check_writable
     from intimacy_check.progress import group_progress
 

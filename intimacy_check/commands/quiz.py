@@ -56,7 +56,11 @@ def quiz(
     ] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Rate 20 statements about your relationship and see which steps fit you best."""
+    """Take the quiz: rate 20 statements and save your answers.
+
+    Afterwards you see your results and the steps that fit you best. With --couple,
+    two partners take turns at this computer and then see their comparison.
+    """
     from intimacy_check.errors import UsageError
 
     names, resumes = name or [], resume or []

@@ -225,7 +225,9 @@ def _run(
 
 def report(
     files: Annotated[
-        list[Path], typer.Argument(help="One answer file, or two for a couple.", show_default=False)
+        list[Path], typer.Argument(
+            help="One answer file, or two for a couple.", metavar="FILE [FILE2]", show_default=False
+        )
     ],
     format: Format = None,  # noqa: A002 - the option is called --format
     output: Output = None,
@@ -266,7 +268,11 @@ def compare(
     allow_incomplete: AllowIncomplete = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Compare two partners' answers: shared strengths, shared struggles and gaps."""
+    """Compare two partners' answers side by side.
+
+    Shows shared strengths, shared struggles and the places where you see things
+    differently, with questions to talk through and steps to try together.
+    """
     _run(
         [first, second],
         compare_view=True,

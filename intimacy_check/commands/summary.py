@@ -96,7 +96,9 @@ def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
 def summary(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Answer files, or folders to search for *.yaml and *.yml."),
+        typer.Argument(
+            help="Answer files, or folders to search for *.yaml and *.yml.", metavar="PATH..."
+        ),
     ],
     format: Annotated[  # noqa: A002 - the option is called --format
         SummaryFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
@@ -109,7 +111,11 @@ def summary(
     ] = SortKey.index,
     data_dir: DataDir = None,
 ) -> None:
-    """One row per answer file: respondent, status, index, band and top concern."""
+    """One row per answer file, for a counselor's caseload.
+
+    Each row shows the respondent, status, completed date, index, band and the most
+    pressing growth area or warning sign.
+    """
     from intimacy_check.caseload import sort_rows, streams
 
     questionnaire = load(data_dir)
