@@ -100,8 +100,9 @@ def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
     questionnaire_id, questionnaire_version = _questionnaire(document.get("questionnaire"), source)
     status = document.get("status")
     if status not in STATUSES:
+        given = "it is missing" if status is None else f"not {status!r}"
         raise AnswerFileError(
-            f"{source}: 'status' must be {IN_PROGRESS!r} or {COMPLETED!r}, not {status!r}"
+            f"{source}: 'status' must be {IN_PROGRESS!r} or {COMPLETED!r}; {given}"
         )
     completed_at = _timestamp(document, "completed_at", source, optional=status != COMPLETED)
     return AnswerSheet(
@@ -178,12 +179,14 @@ def _answers(raw: Any, source: str) -> dict[str, int | None]:
     answers: dict[str, int | None] = {}
     for sign_id, rating in raw.items():
         if not isinstance(sign_id, str):
-            raise AnswerFileError(f"{source}: answers: {sign_id!r} is not a statement id")
+            shown = "a yes/no word" if isinstance(sign_id, bool) else repr(sign_id)
+            raise AnswerFileError(f"{source}: answers: {shown} is not a statement id")
         # bool is a subclass of int in Python, so `yes` would otherwise count as 1.
         if rating is not None and (type(rating) is not int or rating not in RATINGS):
+            shown = "a yes/no word" if isinstance(rating, bool) else repr(rating)
             raise AnswerFileError(
                 f"{source}: answers: {sign_id}: the rating must be a whole number from 1 to 5 "
-                f"(or null for skipped), not {rating!r}"
+                f"(or null for skipped), not {shown}"
             )
         answers[sign_id] = rating
     return answers

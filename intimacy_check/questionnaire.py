@@ -169,6 +169,8 @@ class _Reader:
     """Pulls typed fields out of one YAML mapping and names the place of any problem."""
 
     def __init__(self, raw: Any, *, where: str, allowed: Sequence[str]) -> None:
+        if raw is None:
+            raise ContentError(f"{where}: is empty or missing")
         if not isinstance(raw, Mapping):
             raise ContentError(f"{where}: must be a mapping of keys to values")
         unknown = [str(key) for key in raw if key not in allowed]

@@ -26,6 +26,9 @@ else:
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_DIGITS = 20
 
 
 class ReadError(Exception):
@@ -63,8 +66,17 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     def construct_strict_int(self, node: yaml.ScalarNode) -> int:
         text = str(node.value)
         if not _PLAIN_INT.fullmatch(text):
-            raise _problem(node, f"has {text!r}, which is not a plain whole number")
+            raise _problem(node, f"has {_short(text)}, which is not a plain whole number")
+        if len(text) > MAX_DIGITS:  # Python refuses to convert very long digit strings
+            raise _problem(node, f"has a number of {len(text)} digits, which is far too large")
         return int(text)
+
+    def construct_strict_str(self, node: yaml.ScalarNode) -> str:
+        text = str(self.construct_scalar(node))
+        # The pure-Python parser lets an escape like "\uD800" through; libyaml refuses it.
+        if _SURROGATE.search(text):
+            raise _problem(node, "holds an invalid Unicode escape (a lone surrogate)")
+        return text
 
     def construct_strict_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -80,7 +92,7 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:null", _BaseLoader.construct_ya
 _StrictLoader.add_constructor("tag:yaml.org,2002:bool", _BaseLoader.construct_yaml_bool)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_strict_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _BaseLoader.construct_yaml_float)
-_StrictLoader.add_constructor("tag:yaml.org,2002:str", _BaseLoader.construct_yaml_str)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_strict_str)
 _StrictLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _StrictLoader.construct_strict_timestamp
 )
@@ -127,6 +139,9 @@ def _is_regular_or_pipe(fd: int) -> bool:
 
 def decode_text(content: bytes, *, source: str) -> str:
     """Decode UTF-8 (with or without a byte-order mark) or BOM-marked UTF-16."""
+    # UTF-32's mark begins with UTF-16's, so it must be recognised (and refused) first.
+    if content.startswith(_UTF32_BOMS):
+        raise ReadError(f"{source}: holds binary data, not text")
     if content.startswith(_UTF16_BOMS):
         try:
             return content.decode("utf-16")
@@ -168,6 +183,10 @@ def parse_yaml(text: str, *, source: str) -> Any:
             loader.dispose()
 
 
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -175,6 +194,8 @@ def _one_line(text: str) -> str:
 def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
     mark = error.problem_mark or error.context_mark
     problem = _one_line(error.problem or error.context or "invalid YAML")
+    if "another document" in problem:
+        problem = "it holds more than one YAML document"
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         problem = "a tab character, which YAML does not allow for indentation"
     if mark is None:

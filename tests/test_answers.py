@@ -397,9 +397,9 @@ def test_bad_questionnaire(value: Any) -> None:
 
 @pytest.mark.parametrize("value", [..., "done", None, "Completed"])
 def test_unknown_status(value: Any) -> None:
-    shown = repr(None if value is ... else value)
+    given = "it is missing" if value in (..., None) else f"not {value!r}"
     assert _rejected(_document(status=value)) == (
-        f"{SOURCE}: 'status' must be 'in-progress' or 'completed', not {shown}"
+        f"{SOURCE}: 'status' must be 'in-progress' or 'completed'; {given}"
     )
 
 
@@ -486,7 +486,7 @@ def test_in_progress_needs_no_completed_at() -> None:
 def test_bad_rating(rating: Any) -> None:
     assert _rejected(_document(answers={"trust": rating})) == (
         f"{SOURCE}: answers: trust: the rating must be a whole number from 1 to 5 "
-        f"(or null for skipped), not {rating!r}"
+        f"(or null for skipped), not {'a yes/no word' if isinstance(rating, bool) else repr(rating)}"
     )
 
 

@@ -351,7 +351,7 @@ def test_duplicate_key_in_content(data_copy: Path) -> None:
 def test_empty_file(data_copy: Path, name: str, text: str) -> None:
     path = data_copy / name
     path.write_text(text, encoding="utf-8")
-    error = _refused(data_copy, f"{path}: must be a mapping of keys to values")
+    error = _refused(data_copy, f"{path}: is empty or missing")
     assert str(path) in error.message
 
 

@@ -241,7 +241,9 @@ def test_syntax_error_gives_line_and_column(strict: ModuleType) -> None:
 
 def test_two_documents_are_refused(strict: ModuleType) -> None:
     message = _refused(strict, "a: 1\n---\nb: 2\n")
-    assert message == f"{SOURCE}: line 2, column 1: is not valid YAML: but found another document"
+    assert message == (
+        f"{SOURCE}: line 2, column 1: is not valid YAML: it holds more than one YAML document"
+    )
 
 
 def test_crlf_line_endings(strict: ModuleType) -> None:
