@@ -112,7 +112,9 @@ def respondent_progress(
 ) -> RespondentProgress:
     """One respondent's assessments in time order (by completed_at, never by file name)."""
     ordered = sorted(dated, key=lambda item: _moment(item[1]))
-    points = tuple(Point(file=file, assessment=assess(questionnaire, sheet)) for file, sheet in ordered)
+    points = tuple(
+        Point(file=file, assessment=assess(questionnaire, sheet)) for file, sheet in ordered
+    )
     first, latest = points[0].assessment, points[-1].assessment
     signs = tuple(
         SignProgress(
@@ -140,6 +142,4 @@ def group_progress(
     groups: dict[str, list[tuple[str, AnswerSheet]]] = {}
     for file, sheet in dated:
         groups.setdefault(sheet.respondent.casefold(), []).append((file, sheet))
-    return tuple(
-        respondent_progress(questionnaire, groups[key]) for key in sorted(groups)
-    )
+    return tuple(respondent_progress(questionnaire, groups[key]) for key in sorted(groups))

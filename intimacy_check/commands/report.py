@@ -176,7 +176,9 @@ def _emit(
     if destination.format is ReportFormat.terminal:
         console().print(_terminal(result, steps=steps, compare_view=compare_view))
         return
-    deliver(render(result, destination.format, steps=steps, template=template, paper=paper), destination)
+    deliver(
+        render(result, destination.format, steps=steps, template=template, paper=paper), destination
+    )
 
 
 def deliver(text: str, destination: Destination) -> None:
@@ -225,9 +227,10 @@ def _run(
 
 def report(
     files: Annotated[
-        list[Path], typer.Argument(
+        list[Path],
+        typer.Argument(
             help="One answer file, or two for a couple.", metavar="FILE [FILE2]", show_default=False
-        )
+        ),
     ],
     format: Format = None,  # noqa: A002 - the option is called --format
     output: Output = None,

@@ -78,7 +78,11 @@ def terminal_progress(view: dict[str, Any]) -> RenderableType:
             Text(""),
         ]
         if person["better"] or person["worse"]:
-            parts += [Text("Statements that moved since the first time", style="bold"), _changed_signs(person), Text("")]
+            parts += [
+                Text("Statements that moved since the first time", style="bold"),
+                _changed_signs(person),
+                Text(""),
+            ]
     parts.append(Text(view["disclaimer"], style="dim"))
     return Group(*parts)
 
@@ -88,7 +92,9 @@ def _text_person(person: dict[str, Any]) -> Iterator[str]:
     yield from _wrap(person["name"])
     yield "=" * min(len(person["name"]), WIDTH)
     labels = [section["label"] for section in person["assessments"][0]["sections"]]
-    header = f"{'Date':<12}{'Index':>6}  {'Band':<28}" + "".join(f"{label[:22]:>24}" for label in labels)
+    header = f"{'Date':<12}{'Index':>6}  {'Band':<28}" + "".join(
+        f"{label[:22]:>24}" for label in labels
+    )
     yield header
     yield "-" * len(header)
     for row in person["assessments"]:

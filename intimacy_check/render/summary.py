@@ -33,7 +33,9 @@ def csv_row(row: SummaryRow) -> str:
     fields = row_fields(row)
     values = ["" if fields[name] is None else str(fields[name]) for name in COLUMNS]
     # A spreadsheet would run a cell starting with = + - @ as a formula.
-    return _csv_line([f"'{value}" if value[:1] in ("=", "+", "-", "@") else value for value in values])
+    return _csv_line(
+        [f"'{value}" if value[:1] in ("=", "+", "-", "@") else value for value in values]
+    )
 
 
 def _csv_line(values: Any) -> str:
