@@ -46,7 +46,9 @@ def sparkline(values: list[float | None]) -> str:
     )
 
 
-def _assessment_rows(questionnaire: Questionnaire, person: RespondentProgress) -> list[dict[str, Any]]:
+def _assessment_rows(
+    questionnaire: Questionnaire, person: RespondentProgress
+) -> list[dict[str, Any]]:
     rows = []
     for point in person.points:
         assessment = point.assessment
@@ -98,7 +100,10 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> dict[st
         "since_first": signed(person.index_change(since=0)),
         "since_previous": signed(person.index_change(since=-2)),
         "sections_since_first": [
-            {"label": inert(section.score_label), "change": signed(person.section_change(section.id, since=0))}
+            {
+                "label": inert(section.score_label),
+                "change": signed(person.section_change(section.id, since=0)),
+            }
             for section in questionnaire.sections
         ],
         "trend": sparkline([row["index_value"] for row in assessments]),
@@ -123,13 +128,19 @@ def progress_view(
             "title": inert(questionnaire.title),
         },
         "people": [_person(questionnaire, person) for person in people],
+        "bands": [
+            {"label": inert(band.label), "min": band.min, "description": inert(band.description)}
+            for band in questionnaire.bands
+        ],
         "how_to_read": list(HOW_TO_READ),
         "disclaimer": DISCLAIMER,
         "safety": SAFETY,
     }
 
 
-def progress_json(questionnaire: Questionnaire, people: tuple[RespondentProgress, ...]) -> dict[str, Any]:
+def progress_json(
+    questionnaire: Questionnaire, people: tuple[RespondentProgress, ...]
+) -> dict[str, Any]:
     """The JSON document: raw numbers, in time order."""
 
     def score(value: float | None) -> float | None:
