@@ -300,3 +300,15 @@ def test_version() -> None:
 
     result = run("--version")
     assert result.stdout == f"intimacy-check {__version__}\n"
+
+
+def test_each_section_is_introduced_once_before_its_first_statement(tmp_path: Path) -> None:
+    from intimacy_check.questionnaire import load_questionnaire
+
+    presence, absence = load_questionnaire().sections
+    result = run("quiz", "--name", "A", "-o", str(tmp_path / "a.yaml"), input=ALL_FOURS)
+    out = " ".join(result.stdout.split())
+    assert out.count(" ".join(presence.intro.split())) == 1
+    assert out.count(" ".join(absence.intro.split())) == 1
+    assert out.index(" ".join(absence.intro.split())) < out.index("11/20")
+    assert out.index(" ".join(absence.intro.split())) > out.index("10/20")

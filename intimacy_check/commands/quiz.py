@@ -228,6 +228,7 @@ def _ask_statements(
         f"\n{len(state.order)} statements. Rate each from 1 to 5 and press Enter.\n"
         "Other keys: b back, s skip, q save and quit, ? help."
     )
+    introduced: set[str] = set()  # sections whose introduction was shown in this run
     while not state.finished:
         sign = questionnaire.sign(state.current)
         screen.print(
@@ -237,8 +238,10 @@ def _ask_statements(
                 position=state.position,
                 total=len(state.order),
                 current=state.sheet.answers.get(sign.id),
+                intro=sign.section not in introduced,
             )
         )
+        introduced.add(sign.section)
         command = parse_key(_read_line(screen, "Your rating: ", path=path))
         if command.action is Action.QUIT:
             _stop(screen, path, "your answers so far are saved", code=0)

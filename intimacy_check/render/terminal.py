@@ -140,9 +140,16 @@ def personal_summary(report: Report, *, steps: int = 5) -> RenderableType:
 
 
 def quiz_screen(
-    questionnaire: Questionnaire, sign: Sign, *, position: int, total: int, current: int | None
+    questionnaire: Questionnaire,
+    sign: Sign,
+    *,
+    position: int,
+    total: int,
+    current: int | None,
+    intro: bool = False,
 ) -> RenderableType:
-    """One statement of the quiz: section, position, statement, explanation and scale."""
+    """One statement of the quiz: section, position, statement, explanation and scale;
+    with `intro`, the section's introduction first."""
     section = next(section for section in questionnaire.sections if section.id == sign.section)
     done = round(position / total * BAR_WIDTH)
     header = Text.assemble(
@@ -156,8 +163,14 @@ def quiz_screen(
         Text.assemble((f"{rating} ", "bold"), inert(label))
         for rating, label in enumerate(questionnaire.scale, start=1)
     )
-    parts: list[RenderableType] = [
-        Text(""),
+    parts: list[RenderableType] = [Text("")]
+    if intro:
+        parts += [
+            Rule(Text(inert(section.title), style="bold"), style="cyan", align="left"),
+            Text(inert(section.intro), style="italic"),
+            Text(""),
+        ]
+    parts += [
         header,
         Text(inert(sign.statement), style="bold"),
         Text(inert(sign.about), style="dim"),
