@@ -273,7 +273,8 @@ def write_private(path: Path, text: str) -> None:
     except OSError as error:
         _remove_quietly(temporary)
         raise SaveError(
-            f"{path}: could not be saved ({error.strerror or error}); the previous copy is unchanged"
+            f"{path}: could not be saved ({error.strerror or error}); "
+            "the previous copy is unchanged"
         ) from None
     except BaseException:
         _remove_quietly(temporary)

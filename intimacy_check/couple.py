@@ -133,7 +133,7 @@ def compare_section(
 def find_imbalance(
     questionnaire: Questionnaire, ratings: tuple[Mapping[str, int | None], Mapping[str, int | None]]
 ) -> Imbalance | None:
-    """Point out uneven sharing: a partner says so directly, or their sharing ratings differ a lot."""
+    """Point out uneven sharing: a partner says so, or their sharing ratings differ a lot."""
     flagged_by = tuple(
         person
         for person, answers in enumerate(ratings)
@@ -210,7 +210,7 @@ def check_pair(
             "same questionnaire can be compared"
         )
     if not allow_incomplete:
-        for sheet, source in zip((first, second), sources):
+        for sheet, source in zip((first, second), sources, strict=True):
             if sheet.status != COMPLETED:
                 raise CompareError(
                     f"{sheet.respondent} has not finished the quiz yet ({source}); compare "

@@ -12,15 +12,14 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 # libyaml is much faster; the pure-Python parser is the fallback. Setting
 # INTIMACY_CHECK_PURE_YAML=1 forces the fallback, so tests can hold both to the same rules.
-if os.environ.get("INTIMACY_CHECK_PURE_YAML") == "1" or not hasattr(yaml, "CSafeLoader"):
-    _BaseLoader = yaml.SafeLoader
-else:
+_BaseLoader: Any = yaml.SafeLoader
+if os.environ.get("INTIMACY_CHECK_PURE_YAML") != "1" and hasattr(yaml, "CSafeLoader"):
     _BaseLoader = yaml.CSafeLoader
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -35,11 +34,11 @@ class ReadError(Exception):
     """A file could not be read as strict YAML; `str()` is a message for a person."""
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     """A safe loader that refuses aliases, duplicate keys and non-plain numbers."""
 
     # A fresh table: only the core types, so !!binary, !!set, !!python/... all fail.
-    yaml_constructors: dict[str, Any] = {}
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {}
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # An alias makes the composer hand us a node we have already built.

@@ -486,7 +486,8 @@ def test_in_progress_needs_no_completed_at() -> None:
 def test_bad_rating(rating: Any) -> None:
     assert _rejected(_document(answers={"trust": rating})) == (
         f"{SOURCE}: answers: trust: the rating must be a whole number from 1 to 5 "
-        f"(or null for skipped), not {'a yes/no word' if isinstance(rating, bool) else repr(rating)}"
+        f"(or null for skipped), not "
+        f"{'a yes/no word' if isinstance(rating, bool) else repr(rating)}"
     )
 
 

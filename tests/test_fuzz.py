@@ -20,9 +20,7 @@ from intimacy_check.questionnaire import CONTENT_FILES, build_questionnaire
 from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml
 
 EXAMPLES = int(os.environ.get("INTIMACY_CHECK_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DATA = Path(__file__).resolve().parent.parent / "data"
 ANSWERS = (Path(__file__).resolve().parent.parent / "examples" / "alex.yaml").read_bytes()
 
@@ -93,7 +91,9 @@ def test_arbitrary_yaml_documents_raise_only_our_errors(document: Any) -> None:
 @FUZZ
 @given(which=st.sampled_from(CONTENT_FILES), document=documents)
 def test_arbitrary_content_documents_raise_only_content_errors(which: str, document: Any) -> None:
-    shipped = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in CONTENT_FILES}
+    shipped = {
+        name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in CONTENT_FILES
+    }
     shipped[which] = document
     try:
         build_questionnaire(shipped, folder=DATA)

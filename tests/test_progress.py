@@ -152,7 +152,9 @@ def test_json_lists_assessments_in_time_order_and_sign_directions() -> None:
 def test_unfinished_and_foreign_files_are_left_out_with_a_note(tmp_path: Path) -> None:
     unfinished = tmp_path / "unfinished.yaml"
     unfinished.write_text(
-        Path(OCTOBER).read_text(encoding="utf-8").replace("status: completed", "status: in-progress"),
+        Path(OCTOBER)
+        .read_text(encoding="utf-8")
+        .replace("status: completed", "status: in-progress"),
         encoding="utf-8",
     )
     foreign = tmp_path / "foreign.yaml"
@@ -162,7 +164,10 @@ def test_unfinished_and_foreign_files_are_left_out_with_a_note(tmp_path: Path) -
     )
     result = run("progress", str(unfinished), str(foreign), NOVEMBER, "-f", "json")
     assert result.exit_code == 0
-    assert f"intimacy-check: note: {unfinished} is not finished yet (in-progress); left out" in result.stderr
+    assert (
+        f"intimacy-check: note: {unfinished} is not finished yet (in-progress); left out"
+        in result.stderr
+    )
     assert (
         f"{foreign} is for questionnaire 'emotional-intimacy' version 7, not 'emotional-intimacy' "
         "version 1; left out" in result.stderr

@@ -30,7 +30,9 @@ def caseload(tmp_path: Path) -> Path:
     kim = (EXAMPLES / "sam.yaml").read_text(encoding="utf-8").replace('"Sam"', '"Kim"')
     kim = kim.replace("2026-11-21T08:44:51", "2026-10-01T08:44:51")
     (tmp_path / "clients" / "older" / "kim.yaml").write_text(kim, encoding="utf-8")
-    (tmp_path / "clients" / "older" / "broken.yaml").write_text("answers: [1, 2\n", encoding="utf-8")
+    (tmp_path / "clients" / "older" / "broken.yaml").write_text(
+        "answers: [1, 2\n", encoding="utf-8"
+    )
     (tmp_path / "clients" / "notes.txt").write_text("not an answer file", encoding="utf-8")
     return tmp_path / "clients"
 
@@ -42,10 +44,18 @@ def test_csv_rows_are_ordered_most_in_need_first_and_bad_files_reported(caseload
     assert result.stderr.startswith(f"intimacy-check: error: {broken}: line 2")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == [
-        "file", "respondent", "status", "completed_at", "index", "band", "top_concern"
+        "file",
+        "respondent",
+        "status",
+        "completed_at",
+        "index",
+        "band",
+        "top_concern",
     ]
     assert [(row["respondent"], row["index"]) for row in rows] == [
-        ("Kim", "48.8"), ("Sam", "48.8"), ("Alex", "72.5")
+        ("Kim", "48.8"),
+        ("Sam", "48.8"),
+        ("Alex", "72.5"),
     ]  # equal indexes fall back to the file path
     assert rows[2]["band"] == "close-with-room-to-grow"
     assert rows[2]["top_concern"] == "Closeness beyond the bedroom"
@@ -101,8 +111,13 @@ def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
 def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> None:
     partial = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     partial = partial.replace("status: completed", "status: in-progress")
-    partial = "\n".join(line for line in partial.splitlines() if "  no-heart-to-heart" not in line
-                        and "  uneven-sharing" not in line and "  lack-of-trust" not in line)
+    partial = "\n".join(
+        line
+        for line in partial.splitlines()
+        if "  no-heart-to-heart" not in line
+        and "  uneven-sharing" not in line
+        and "  lack-of-trust" not in line
+    )
     (tmp_path / "a.yaml").write_text(partial + "\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes((EXAMPLES / "alex.yaml").read_bytes())
     rows = json.loads(run("summary", str(tmp_path), "-f", "json").stdout)

@@ -180,9 +180,7 @@ def take_quiz(
     screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
 ) -> AnswerSheet:
     """Ask every statement not answered yet, saving after each answer; return the sheet."""
-    from intimacy_check.answers import COMPLETED
-
-    from intimacy_check.answers import AnswerFileLock
+    from intimacy_check.answers import COMPLETED, AnswerFileLock
 
     if sheet.status == COMPLETED:
         screen.print(f"{plain(path)} is already complete.", soft_wrap=True)

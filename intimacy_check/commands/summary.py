@@ -27,10 +27,10 @@ class SummaryFormat(str, Enum):
 
 
 class SortKey(str, Enum):
-    index = "index"
-    name = "name"
-    date = "date"
-    path = "path"
+    INDEX = "index"
+    NAME = "name"
+    DATE = "date"
+    PATH = "path"
 
 
 def find_answer_files(paths: list[Path]) -> Iterator[Path]:
@@ -108,7 +108,7 @@ def summary(
         typer.Option(
             "--sort", help="Row order: index (most in need first), name, date, or path (as found)."
         ),
-    ] = SortKey.index,
+    ] = SortKey.INDEX,
     data_dir: DataDir = None,
 ) -> None:
     """One row per answer file, for a counselor's caseload.

@@ -83,7 +83,9 @@ def report_json(report: Report) -> dict[str, Any]:
                 "needs_by_respondent": list(ranked.needs_by_person),
                 "addresses": list(ranked.addresses),
                 "driven_by": [
-                    name for name, need in zip(report.names, ranked.needs_by_person) if need > 0
+                    name
+                    for name, need in zip(report.names, ranked.needs_by_person, strict=True)
+                    if need > 0
                 ],
             }
             for ranked in report.steps

@@ -63,7 +63,8 @@ def terminal_progress(view: dict[str, Any]) -> RenderableType:
             Text(""),
             Text.assemble(
                 ("Index change: ", "bold"),
-                f"{person['since_first']} since the first, {person['since_previous']} since the previous",
+                f"{person['since_first']} since the first, "
+                f"{person['since_previous']} since the previous",
             ),
             Text.assemble(("Trend: ", "bold"), (person["trend"], "cyan")),
             Text(""),

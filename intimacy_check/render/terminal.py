@@ -69,7 +69,7 @@ def scores(report: Report, assessment: Assessment) -> RenderableType:
 
 
 def flag_list(heading: str, results: Sequence[SignResult], *, strength: bool) -> RenderableType:
-    lines = [Text(heading, style="bold")]
+    lines: list[RenderableType] = [Text(heading, style="bold")]
     for result in results:
         title = result.sign.strength_title if strength else result.sign.concern_title
         lines.append(indent(Text(f"• {inert(title)}"), 2))
@@ -95,8 +95,9 @@ def exercises(step: Step, *, columns: int) -> list[RenderableType]:
 
 def step_block(report: Report, ranked: RankedStep, number: int) -> RenderableType:
     """One recommended step, with the ratings that call for it and its try-this."""
+    scale = report.questionnaire
     reasons = [
-        f"\u201c{inert(result.sign.statement)}\u201d ({rating_words(report.questionnaire, result.rating)})"
+        f"\u201c{inert(result.sign.statement)}\u201d ({rating_words(scale, result.rating)})"
         for assessment in report.assessments
         for result in assessment.signs
         if result.sign.id in ranked.addresses and result.flag in (Flag.GROWTH, Flag.WARNING)

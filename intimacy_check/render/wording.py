@@ -61,7 +61,7 @@ def imbalance_sentences(imbalance: Imbalance, names: tuple[str, str]) -> list[st
 
 def drivers(needs: tuple[int, ...], names: tuple[str, ...]) -> str:
     """Whose answers call for a step: 'Alex', 'Sam' or 'both of you'."""
-    people = [inert(name) for name, need in zip(names, needs) if need > 0]
+    people = [inert(name) for name, need in zip(names, needs, strict=True) if need > 0]
     if len(names) > 1 and len(people) == len(names):
         return "both of you"
     return " and ".join(people)
