@@ -1,7 +1,8 @@
 """The command line: parse, load, decide, render, write, exit.
 
-This module and `commands/` are the only code that prompts, prints or exits. Imports
-beyond typer happen inside the commands, so `--help` and `--version` start fast.
+This module and `commands/` are the only code that prompts, prints or exits. A command's
+module is imported, and its options built, only when that command runs, so `--help` and
+`--version` start about as fast as an empty Typer app.
 """
 
 from __future__ import annotations
@@ -13,15 +14,50 @@ from typer.core import TyperGroup
 
 from intimacy_check import __version__
 from intimacy_check.commands import PROG, fail
-from intimacy_check.commands import progress as progress_command
-from intimacy_check.commands import quiz as quiz_command
-from intimacy_check.commands import report as report_command
-from intimacy_check.commands import signs as signs_command
-from intimacy_check.commands import summary as summary_command
+
+# name: (module in intimacy_check.commands, function, the one line shown by --help).
+# test_cli_help checks that each line matches the first line of the function's docstring.
+COMMANDS = {
+    "quiz": ("quiz", "quiz", "Take the quiz: rate 20 statements and save your answers."),
+    "report": (
+        "report",
+        "report",
+        "Show or save a report of one answer file, or of a couple's two.",
+    ),
+    "compare": ("report", "compare", "Compare two partners' answers side by side."),
+    "signs": (
+        "signs",
+        "signs",
+        "List every statement and every step, without taking the quiz.",
+    ),
+    "summary": ("summary", "summary", "One row per answer file, for a counselor's caseload."),
+    "progress": ("progress", "progress", "Show what changed between dated assessments."),
+}
 
 
 class _Group(TyperGroup):
-    """Turns the project's errors into one line on stderr and an exit code, in one place."""
+    """Loads each command when it is used, and turns the project's errors into one line
+    on stderr and an exit code, in one place."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name not in COMMANDS:
+            return None
+        import importlib
+
+        module_name, function_name, _ = COMMANDS[name]
+        module = importlib.import_module(f"intimacy_check.commands.{module_name}")
+        single = typer.Typer(add_completion=False, rich_markup_mode=None)
+        single.command(name)(getattr(module, function_name))
+        return typer.main.get_command(single)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # The short help comes from the table, so listing commands imports none of them.
+        rows = [(name, short_help) for name, (_, _, short_help) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
         from intimacy_check.errors import IntimacyCheckError
@@ -63,14 +99,6 @@ def _root(
     ] = False,
 ) -> None:
     """A private self-assessment of emotional intimacy, for one person or a couple."""
-
-
-app.command("quiz")(quiz_command.quiz)
-app.command("report")(report_command.report)
-app.command("compare")(report_command.compare)
-app.command("signs")(signs_command.signs)
-app.command("summary")(summary_command.summary)
-app.command("progress")(progress_command.progress)
 
 
 def main() -> None:

@@ -1,0 +1,41 @@
+"""The command list in --help comes from a table, so it must match the commands themselves."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import pytest
+from typer.testing import CliRunner
+
+from intimacy_check.cli import COMMANDS, app
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_short_help_matches_the_command_docstring(name: str) -> None:
+    module_name, function_name, short_help = COMMANDS[name]
+    function = getattr(
+        importlib.import_module(f"intimacy_check.commands.{module_name}"), function_name
+    )
+    assert inspect.getdoc(function).splitlines()[0] == short_help
+
+
+def test_help_lists_every_command_with_its_short_help() -> None:
+    result = CliRunner().invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name, (_, _, short_help) in COMMANDS.items():
+        assert f"  {name}" in result.stdout
+        assert short_help in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_has_its_own_help(name: str) -> None:
+    result = CliRunner().invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    assert f"Usage: intimacy-check {name} [OPTIONS]" in result.stdout
+
+
+def test_an_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["nope"])
+    assert result.exit_code == 2
+    assert "No such command 'nope'" in result.stderr
