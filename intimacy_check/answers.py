@@ -35,7 +35,7 @@ _TOP_KEYS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnswerSheet:
     """One person's answers to one questionnaire. A sign id absent from `answers` is not
     reached yet; a sign id mapped to None was skipped."""

@@ -13,7 +13,7 @@ from intimacy_check.scoring import assess, flag_weight
 SORT_KEYS = ("index", "name", "date", "path")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SummaryRow:
     file: str
     respondent: str

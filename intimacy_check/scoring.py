@@ -23,14 +23,14 @@ class Flag(str, Enum):
     SKIPPED = "skipped"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignResult:
     sign: Sign
     rating: int | None
     flag: Flag
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assessment:
     """One respondent's scored answers. Scores run 0-100; None means incomplete."""
 

@@ -28,6 +28,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_DIGITS = 20
+MAX_DEPTH = 50
 
 
 class ReadError(Exception):
@@ -40,30 +41,53 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     # A fresh table: only the core types, so !!binary, !!set, !!python/... all fail.
     yaml_constructors: ClassVar[dict[str | None, Any]] = {}
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # An alias makes the composer hand us a node we have already built.
-        if node in self.constructed_objects:
+    # Nodes are built here directly rather than through construct_object, which is
+    # generic and slow; `_seen` then catches aliases, which hand us a node a second time.
+    def construct_document(self, node: yaml.Node) -> Any:
+        self._seen: set[yaml.Node] = set()
+        self._depth = 0
+        return self._build(node)
+
+    def _build(self, node: yaml.Node) -> Any:
+        if node in self._seen:
             raise _problem(node, "uses YAML anchors and aliases (& and *), which are not allowed")
-        return super().construct_object(node, deep=deep)
+        self._seen.add(node)
+        constructor = self.yaml_constructors.get(node.tag)
+        if constructor is None:
+            raise _problem(node, f"uses the tag {node.tag!r}, which is not allowed")
+        return constructor(self, node)
+
+    def _enter(self, node: yaml.Node) -> None:
+        # Our files are a few levels deep; a limit gives both parsers the same refusal.
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _problem(node, f"is nested too deeply (more than {MAX_DEPTH} levels)")
 
     def construct_strict_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        self._enter(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _problem(key_node, "uses a merge key (<<), which is not allowed")
-            key = self.construct_object(key_node, deep=True)
+            key = self._build(key_node)
             if not isinstance(key, (str, int, bool, type(None))):
                 raise _problem(key_node, "has a key that is not plain text")
             if key in mapping:
                 raise _problem(key_node, f"has the key {key!r} twice")
-            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping[key] = self._build(value_node)
+        self._depth -= 1
         return mapping
 
     def construct_strict_sequence(self, node: yaml.SequenceNode) -> list[Any]:
-        return [self.construct_object(child, deep=True) for child in node.value]
+        self._enter(node)
+        sequence = [self._build(child) for child in node.value]
+        self._depth -= 1
+        return sequence
 
     def construct_strict_int(self, node: yaml.ScalarNode) -> int:
         text = str(node.value)
+        if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS and text[0] != "0":
+            return int(text)  # the common case, checked without a regular expression
         if not _PLAIN_INT.fullmatch(text):
             raise _problem(node, f"has {_short(text)}, which is not a plain whole number")
         if len(text) > MAX_DIGITS:  # Python refuses to convert very long digit strings
@@ -83,21 +107,23 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
         except (ValueError, OverflowError):
             raise _problem(node, f"has {node.value!r}, which is not a real date and time") from None
 
-    def construct_unknown(self, node: yaml.Node) -> Any:
-        raise _problem(node, f"uses the tag {node.tag!r}, which is not allowed")
-
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:null", _BaseLoader.construct_yaml_null)
 _StrictLoader.add_constructor("tag:yaml.org,2002:bool", _BaseLoader.construct_yaml_bool)
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_strict_int)
 _StrictLoader.add_constructor("tag:yaml.org,2002:float", _BaseLoader.construct_yaml_float)
-_StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_strict_str)
+# libyaml refuses lone surrogates itself; only the pure-Python parser needs the check.
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:str",
+    _BaseLoader.construct_yaml_str
+    if _BaseLoader is not yaml.SafeLoader
+    else _StrictLoader.construct_strict_str,
+)
 _StrictLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _StrictLoader.construct_strict_timestamp
 )
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_strict_sequence)
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_strict_mapping)
-_StrictLoader.add_constructor(None, _StrictLoader.construct_unknown)
 
 
 class _Problem(Exception):
