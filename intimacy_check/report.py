@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intimacy_check.answers import AnswerSheet
-from intimacy_check.couple import Comparison, compare
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.scoring import Assessment, RankedStep, assess, rank_steps
+
+if TYPE_CHECKING:
+    from intimacy_check.couple import Comparison
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,11 @@ class Report:
 def build_report(questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]) -> Report:
     """Score each sheet and rank the steps for all of them together."""
     assessments = tuple(assess(questionnaire, sheet) for sheet in sheets)
-    couple = compare(questionnaire, *assessments) if len(assessments) == 2 else None
+    couple = None
+    if len(assessments) == 2:
+        from intimacy_check.couple import compare  # only couples pay for importing it
+
+        couple = compare(questionnaire, *assessments)
     return Report(
         questionnaire=questionnaire,
         assessments=assessments,

@@ -111,10 +111,11 @@ def read_sheets(
 ) -> list[AnswerSheet]:
     """Read one or two answer files; a pair must be fit to compare."""
     from intimacy_check.answers import check_matches, read_answer_sheet
-    from intimacy_check.couple import check_pair
 
     sheets = [read_answer_sheet(path) for path in paths]
     if len(sheets) == 2:
+        from intimacy_check.couple import check_pair
+
         check_pair(
             sheets[0],
             sheets[1],

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +22,92 @@ DISCLAIMER = (
     "This is an aid to reflection and conversation, not a diagnosis. "
     "If you ever feel unsafe in your relationship, please contact local support services."
 )
+
+
+class Lines:
+    """Wrapped, indented lines drawn straight as segments.
+
+    A long report built from one Padding per paragraph spends most of its time in rich's
+    layout; plain textwrap does the same job here for a fraction of the cost.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, str, int, int, str, str]] = []
+
+    def add(
+        self,
+        text: str,
+        *,
+        indent: int = 0,
+        hang: int | None = None,
+        style: str = "",
+        label: str = "",
+        label_style: str = "bold",
+    ) -> Lines:
+        """A paragraph; `label` starts it in its own style, `hang` indents the lines after."""
+        self._items.append(
+            (label, text, indent, indent if hang is None else hang, style, label_style)
+        )
+        return self
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        import textwrap
+
+        from rich.segment import Segment
+
+        width = max(options.max_width, 20)
+        for label, text, first, rest, style, label_style in self._items:
+            wrapped = textwrap.wrap(
+                label + text,
+                width=width,
+                initial_indent=" " * first,
+                subsequent_indent=" " * rest,
+                break_on_hyphens=False,
+            ) or [""]
+            for number, line in enumerate(wrapped):
+                if number == 0 and label and line[first:].startswith(label):
+                    yield Segment(line[: first + len(label)], console.get_style(label_style))
+                    line = line[first + len(label) :]
+                    yield Segment(line, console.get_style(style) if style else None)
+                else:
+                    yield Segment(line, console.get_style(style) if style else None)
+                yield Segment.line()
+
+
+class Columns:
+    """A light table: fixed-width columns after a first column that takes the rest.
+
+    Drawn straight as segments, like Lines; a long first cell is cut with an ellipsis.
+    """
+
+    def __init__(self, header: list[str], widths: list[int]) -> None:
+        self.header = header
+        self.widths = widths
+        self.rows: list[list[str]] = []
+
+    def add_row(self, cells: list[str]) -> None:
+        self.rows.append(cells)
+
+    def _line(self, cells: list[str], first_width: int) -> str:
+        def fit(text: str, width: int) -> str:
+            return text if len(text) <= width else text[: width - 1] + "…"
+
+        parts = [fit(cells[0], first_width).ljust(first_width)]
+        parts += [
+            fit(cell, width).ljust(width)
+            for cell, width in zip(cells[1:], self.widths, strict=True)
+        ]
+        return " ".join(parts).rstrip()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from rich.segment import Segment
+
+        first = max(options.max_width - sum(self.widths) - len(self.widths), 12)
+        yield Segment(self._line(self.header, first), console.get_style("bold"))
+        yield Segment.line()
+        for row in self.rows:
+            yield Segment(self._line(row, first))
+            yield Segment.line()
 
 
 def indent(renderable: RenderableType, columns: int) -> Padding:

@@ -88,7 +88,7 @@ def statements_table(report: Report, couple: Comparison) -> Table:
         table.add_row(
             Text(inert(item.sign.title)),
             *(Text("–" if rating is None else str(rating)) for rating in item.ratings),
-            Text(CATEGORY_LABELS[item.category], style=CATEGORY_STYLES[item.category]),
+            Text(CATEGORY_LABELS[item.category.value], style=CATEGORY_STYLES[item.category]),
         )
     return table
 
@@ -103,7 +103,7 @@ def discussion(couple: Comparison) -> list[RenderableType]:
             Text.assemble(
                 ("• ", ""),
                 (inert(item.sign.title), "bold"),
-                (f"  ({CATEGORY_LABELS[item.category]})", CATEGORY_STYLES[item.category]),
+                (f"  ({CATEGORY_LABELS[item.category.value]})", CATEGORY_STYLES[item.category]),
             )
         )
         parts.append(indent(Text(inert(item.sign.discuss), style="italic"), 2))

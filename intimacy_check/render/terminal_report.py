@@ -9,7 +9,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from intimacy_check.render.terminal import bar, indent
+from intimacy_check.render.terminal import Columns, Lines, bar
 
 NOTE_LINES = 3
 
@@ -29,11 +29,18 @@ def _header(view: dict[str, Any]) -> list[RenderableType]:
     return lines
 
 
+def _paragraphs(paragraphs: list[str]) -> Lines:
+    lines = Lines()
+    for paragraph in paragraphs:
+        lines.add(paragraph).add("")
+    return lines
+
+
 def _how_to_read(view: dict[str, Any]) -> list[RenderableType]:
     bands = " · ".join(f"{band['min']}+ {band['label']}" for band in view["bands"])
     return [
         _rule("How to read this report"),
-        *(Text(f"{paragraph}\n") for paragraph in view["how_to_read"]),
+        _paragraphs(view["how_to_read"]),
         Text(f"Bands: {bands}", style="dim"),
     ]
 
@@ -71,13 +78,12 @@ def _scores(view: dict[str, Any]) -> list[RenderableType]:
 
 def _statements(view: dict[str, Any]) -> list[RenderableType]:
     parts: list[RenderableType] = [_rule("Statements")]
+    widths = [12] * len(view["people"]) + ([16] if view["is_couple"] else [])
     for section in view["statement_sections"]:
-        table = Table(box=None, pad_edge=False, padding=(0, 1), title_justify="left")
-        table.add_column(section["title"], ratio=1, overflow="fold")
-        for person in view["people"]:
-            table.add_column(Text(person["name"]), max_width=12, overflow="ellipsis", no_wrap=True)
-        if view["is_couple"]:
-            table.add_column("Together", no_wrap=True)
+        names = [person["name"] for person in view["people"]]
+        table = Columns(
+            [section["title"], *names, *(["Together"] if view["is_couple"] else [])], widths
+        )
         for row in section["rows"]:
             cells = [
                 f"{rating.split(' ')[0]} {flag}"
@@ -85,42 +91,39 @@ def _statements(view: dict[str, Any]) -> list[RenderableType]:
             ]
             if view["is_couple"]:
                 cells.append(row["category"] or "")
-            table.add_row(Text(row["title"]), *(Text(cell) for cell in cells))
+            table.add_row([row["title"], *cells])
         parts += [table, Text("")]
     return parts
 
 
 def _findings(view: dict[str, Any]) -> list[RenderableType]:
-    parts: list[RenderableType] = [_rule("What the answers show")]
+    lines = Lines()
     for group in view["findings"]:
-        parts.append(Text(group["heading"], style="bold"))
+        lines.add(group["heading"], style="bold")
         if not group["entries"]:
-            parts.append(indent(Text("none right now", style="dim"), 2))
+            lines.add("none right now", indent=2, style="dim")
         for entry in group["entries"]:
             who = f" ({', '.join(entry['who'])})" if entry["who"] else ""
-            parts.append(indent(Text(f"• {entry['title']}{who}"), 2))
+            lines.add(f"• {entry['title']}{who}", indent=2, hang=4)
             if entry["discuss"]:
-                parts.append(indent(Text(entry["discuss"], style="italic"), 4))
-    return parts
+                lines.add(entry["discuss"], indent=4, style="italic")
+    return [_rule("What the answers show"), lines]
 
 
 def _steps(view: dict[str, Any]) -> list[RenderableType]:
-    parts: list[RenderableType] = [_rule("Recommended steps")]
+    lines = Lines()
     if not view["steps"]:
-        parts.append(Text("None of the answers calls for a particular step right now."))
+        lines.add("None of the answers calls for a particular step right now.")
     for step in view["steps"]:
         drivers = f" (from the answers of {step['driven_by']})" if view["is_couple"] else ""
-        parts += [
-            Text(f"{step['number']}. {step['title']}", style="bold"),
-            indent(Text(step["summary"]), 3),
-            indent(Text(f"For: {'; '.join(step['addresses'])}{drivers}", style="dim"), 3),
-            indent(Text.assemble(("Try this: ", "bold green"), step["try_this"]), 3),
-            *(
-                indent(Text.assemble("• ", (item["name"], "bold"), " – ", item["how"]), 5)
-                for item in step["exercises"]
-            ),
-        ]
-    return parts
+        lines.add(f"{step['number']}. {step['title']}", style="bold")
+        lines.add(step["summary"], indent=3)
+        lines.add(f"For: {'; '.join(step['addresses'])}{drivers}", indent=3, style="dim")
+        lines.add(step["try_this"], indent=3, label="Try this: ", label_style="bold green")
+        for item in step["exercises"]:
+            lines.add(f"{item['how']}", indent=5, hang=7, label=f"• {item['name']} – ")
+        lines.add("")
+    return [_rule("Recommended steps"), lines]
 
 
 def _notes_and_footer(view: dict[str, Any]) -> list[RenderableType]:

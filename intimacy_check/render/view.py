@@ -8,9 +8,8 @@ Markdown). Numbers come both rounded for display and raw for charts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intimacy_check.couple import Category, Comparison
 from intimacy_check.render.inert import inert, rounded
 from intimacy_check.render.wording import (
     CATEGORY_LABELS,
@@ -20,6 +19,9 @@ from intimacy_check.render.wording import (
 )
 from intimacy_check.report import Report
 from intimacy_check.scoring import Assessment, Flag
+
+if TYPE_CHECKING:
+    from intimacy_check.couple import Comparison
 
 FLAG_LABELS = {
     Flag.STRENGTH: "strength",
@@ -113,7 +115,7 @@ def _statement_sections(report: Report) -> list[dict[str, Any]]:
                     "ratings": [_rating(report, result.rating) for result in results],
                     "flags": [FLAG_LABELS[result.flag] for result in results],
                     "flag_ids": [result.flag.value for result in results],
-                    "category": CATEGORY_LABELS[category] if category else None,
+                    "category": CATEGORY_LABELS[category.value] if category else None,
                     "category_id": category.value if category else None,
                 }
             )
@@ -148,6 +150,8 @@ def _findings(report: Report) -> list[dict[str, Any]]:
                 )
         groups.append({"id": flag.value, "heading": heading, "entries": items})
     if report.couple is not None:
+        from intimacy_check.couple import Category
+
         groups.append(
             {
                 "id": "gap",

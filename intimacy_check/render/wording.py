@@ -3,16 +3,22 @@ made inert here; each format escapes the sentence further for its own markup."""
 
 from __future__ import annotations
 
-from intimacy_check.couple import Category, Imbalance, SectionComparison, SectionView
+from typing import TYPE_CHECKING
+
 from intimacy_check.questionnaire import PRESENCE, Questionnaire
 from intimacy_check.render.inert import inert
 
+if TYPE_CHECKING:
+    from intimacy_check.couple import Imbalance, SectionComparison
+
+# Keyed by category value, so that one-person reports need not import the couple module.
+
 CATEGORY_LABELS = {
-    Category.SHARED_STRENGTH: "shared strength",
-    Category.SHARED_GROWTH: "shared growth",
-    Category.GAP: "seen differently",
-    Category.MIXED: "mixed",
-    Category.SKIPPED: "skipped",
+    "shared-strength": "shared strength",
+    "shared-growth": "shared growth",
+    "gap": "seen differently",
+    "mixed": "mixed",
+    "skipped": "skipped",
 }
 
 
@@ -20,6 +26,8 @@ def section_sentence(
     questionnaire: Questionnaire, comparison: SectionComparison, names: tuple[str, str]
 ) -> str:
     """One sentence about how both partners see one section."""
+    from intimacy_check.couple import SectionView
+
     section = next(item for item in questionnaire.sections if item.id == comparison.section_id)
     topic = inert(section.title[:1].lower() + section.title[1:])
     closeness = comparison.section_id == PRESENCE
