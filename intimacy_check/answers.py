@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -109,7 +110,8 @@ def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
         respondent=_respondent(document.get("respondent"), source),
         questionnaire_id=questionnaire_id,
         questionnaire_version=questionnaire_version,
-        status=status,
+        # The module's own string, so a caseload of sheets shares one copy.
+        status=COMPLETED if status == COMPLETED else IN_PROGRESS,
         started_at=_timestamp(document, "started_at", source),  # type: ignore[arg-type]
         completed_at=completed_at,
         answers=MappingProxyType(_answers(document.get("answers"), source)),
@@ -168,7 +170,13 @@ def _timestamp(
             f"{source}: {key!r} must be a date and time with a time zone, "
             f"such as 2026-01-31T20:15:00+01:00{hint}"
         )
-    return raw
+    return raw.replace(tzinfo=_zone(raw.utcoffset()))
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(offset: timedelta | None) -> timezone:
+    """One shared time zone per offset: the parser makes a new one for every timestamp."""
+    return timezone(offset or timedelta(0))
 
 
 def _answers(raw: Any, source: str) -> dict[str, int | None]:

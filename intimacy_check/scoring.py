@@ -88,18 +88,32 @@ def mean_score(scores: Sequence[float]) -> float:
     return 100 * sum(scores) / len(scores)
 
 
+# Every (section, rating) pair worked out once, so scoring a caseload does no arithmetic.
+_FLAGS = {
+    (section, rating): flag_for(section, rating)
+    for section in (PRESENCE, ABSENCE)
+    for rating in (None, 1, 2, 3, 4, 5)
+}
+_SCORES = {
+    (section, rating): sign_score(section, rating)
+    for section in (PRESENCE, ABSENCE)
+    for rating in (1, 2, 3, 4, 5)
+}
+
+
 def assess(questionnaire: Questionnaire, sheet: AnswerSheet) -> Assessment:
     """Score one answer sheet against the questionnaire."""
     results: list[SignResult] = []
     sections: dict[str, float | None] = {}
     all_scores: list[float] = []
+    answers = sheet.answers
     for section in questionnaire.sections:
         scores = []
         for sign in section.signs:
-            rating = sheet.answers.get(sign.id)
-            results.append(SignResult(sign=sign, rating=rating, flag=flag_for(section.id, rating)))
+            rating = answers.get(sign.id)
+            results.append(SignResult(sign, rating, _FLAGS[section.id, rating]))
             if rating is not None:
-                scores.append(sign_score(section.id, rating))
+                scores.append(_SCORES[section.id, rating])
         complete = len(scores) >= MIN_ANSWERED_PER_SECTION
         sections[section.id] = mean_score(scores) if complete else None
         all_scores.extend(scores)

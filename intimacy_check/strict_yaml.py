@@ -137,8 +137,6 @@ def _problem(node: yaml.Node, what: str) -> _Problem:
 
 def read_limited(path: Path, *, limit: int) -> bytes:
     """Read at most `limit` bytes of `path`; raise ReadError if it is not a readable file."""
-    if path.is_dir():
-        raise ReadError(f"{path}: is a folder, not a file")
     try:
         with open(path, "rb") as stream:
             if not _is_regular_or_pipe(stream.fileno()):
@@ -146,6 +144,8 @@ def read_limited(path: Path, *, limit: int) -> bytes:
             content = stream.read(limit + 1)
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ReadError(f"{path}: is a folder, not a file") from None
     except PermissionError:
         raise ReadError(f"{path}: permission denied") from None
     except OSError as error:

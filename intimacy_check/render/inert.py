@@ -12,6 +12,8 @@ _BREAKS = re.compile("[\t\n\r\u2028\u2029]+")
 
 def inert(text: str) -> str:
     """One line of plain text: line breaks become spaces, control characters are dropped."""
+    if text.isprintable():  # the common case: nothing to remove (all of the above is unprintable)
+        return text
     return _CONTROL.sub("", _BREAKS.sub(" ", text))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -39,9 +37,14 @@ def csv_row(row: SummaryRow) -> str:
 
 
 def _csv_line(values: Any) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([inert(str(value)) for value in values])
-    return buffer.getvalue()
+    return ",".join(_csv_field(inert(str(value))) for value in values) + "\n"
+
+
+def _csv_field(text: str) -> str:
+    """Quote as RFC 4180 does; inert() has already turned line breaks into spaces."""
+    if "," in text or '"' in text or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def json_row(row: SummaryRow) -> str:
