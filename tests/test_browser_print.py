@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from html_checks import HANG_GUARD, MISSING, page_count, pdf_text, print_to_pdf
 
 from intimacy_check.answers import read_answer_sheet
 from intimacy_check.questionnaire import load_questionnaire
@@ -16,10 +15,6 @@ from intimacy_check.render.view import report_view
 from intimacy_check.report import build_report
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
-TOOLS = ("chromium", "pdftotext", "pdfinfo", "pdftoppm")
-MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
-# A hang guard for a stuck browser, not a timing assertion.
-HANG_GUARD = 120
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,46 +31,6 @@ def write_report(folder: Path, *names: str, paper: str) -> Path:
     page = folder / "report.html"
     page.write_text(render_template("html", view, paper=paper), encoding="utf-8")
     return page
-
-
-def print_to_pdf(page: Path, folder: Path) -> Path:
-    pdf = folder / "report.pdf"
-    command = [
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={folder / 'profile'}",
-        "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf}",
-        page.as_uri(),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD)
-    assert pdf.exists() and pdf.stat().st_size > 0, result.stderr[-2000:]
-    return pdf
-
-
-def page_count(pdf: Path) -> int:
-    info = subprocess.run(
-        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=HANG_GUARD
-    ).stdout
-    found = re.search(r"^Pages:\s+(\d+)$", info, flags=re.M)
-    assert found is not None, info
-    return int(found.group(1))
-
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=HANG_GUARD,
-    ).stdout
 
 
 def first_page_pixels(pdf: Path, folder: Path) -> tuple[int, int, bytes]:
@@ -124,7 +79,7 @@ def parse_pgm(raw: bytes) -> tuple[int, int, bytes]:
 def test_report_prints_on_few_pages_with_its_content(
     tmp_path: Path, names: tuple[str, ...], paper: str, most_pages: int
 ) -> None:
-    pdf = print_to_pdf(write_report(tmp_path, *names, paper=paper), tmp_path)
+    pdf = print_to_pdf(write_report(tmp_path, *names, paper=paper), tmp_path / "report.pdf")
 
     assert 1 <= page_count(pdf) <= most_pages
 

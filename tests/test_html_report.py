@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import pytest
+from html_checks import CONTROL, Elements, assert_self_contained
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -22,12 +22,6 @@ from intimacy_check.report import build_report
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEMPLATE = Path(__file__).parent.parent / "intimacy_check" / "templates" / "report.html.j2"
-CSP = (
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-    "style-src 'unsafe-inline'; img-src data:; script-src 'none'"
-)
-# C0 controls other than tab and newline, DEL, and the C1 controls.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SECTION_HEADINGS = (
     "How to read this report",
     "Scores",
@@ -54,49 +48,6 @@ def view_of(questionnaire: Questionnaire, *sheets: AnswerSheet, steps: int = 5) 
 
 def html_of(questionnaire: Questionnaire, *sheets: AnswerSheet, paper: str = "a4") -> str:
     return render_template("html", view_of(questionnaire, *sheets), paper=paper)
-
-
-class Elements(HTMLParser):
-    """Every start tag with its attributes, as the browser's tokenizer would see them."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
-
-    def with_class(self, css_class: str) -> list[tuple[str, dict[str, str | None]]]:
-        return [
-            (name, attrs)
-            for name, attrs in self.tags
-            if css_class in (attrs.get("class") or "").split()
-        ]
-
-
-def assert_self_contained(html: str) -> None:
-    lowered = html.lower()
-    assert lowered.count("<style") == 1
-    assert "<script" not in lowered
-    assert CSP in html
-    assert "http://" not in lowered and "https://" not in lowered
-    elements = Elements(html)
-    for tag in ("script", "link", "img", "iframe", "object", "embed", "base", "form"):
-        assert elements.named(tag) == [], tag
-    for name, attrs in elements.tags:
-        for attribute, value in attrs.items():
-            assert not attribute.startswith("on"), (name, attribute)
-            if attribute in ("src", "href", "xlink:href", "action", "srcset"):
-                assert (value or "").startswith(("data:", "#")), (name, attribute, value)
-    assert not CONTROL.search(html)
 
 
 # --- structure ----------------------------------------------------------------------------

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from datetime import timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from html_checks import (
+    CONTROL,
+    MISSING,
+    Elements,
+    assert_self_contained,
+    page_count,
+    pdf_text,
+    print_to_pdf,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -27,12 +33,6 @@ TEMPLATES = Path(__file__).parent.parent / "intimacy_check" / "templates"
 # Sorted by file name, which is not the order the assessments were completed in.
 ALEX_FILES = ("alex-october.yaml", "alex-september.yaml", "alex.yaml")
 ALEX_DATES = ("2026-09-03", "2026-10-08", "2026-11-20")
-CSP = (
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-    "style-src 'unsafe-inline'; img-src data:; script-src 'none'"
-)
-# C0 controls other than tab and newline, DEL, and the C1 controls.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The chart's plot area in SVG units, as the template draws it: 100 at the top, 0 at the bottom.
 PLOT_TOP, PLOT_BOTTOM = 10, 100
 
@@ -83,42 +83,6 @@ def polylines(chart: str) -> list[list[tuple[float, float]]]:
 
 def y_for(index: float) -> float:
     return PLOT_BOTTOM - index * (PLOT_BOTTOM - PLOT_TOP) / 100
-
-
-class Elements(HTMLParser):
-    """Every start tag with its attributes, as the browser's tokenizer would see them."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
-
-
-def assert_self_contained(html: str) -> None:
-    lowered = html.lower()
-    assert lowered.count("<style") == 1
-    assert "<script" not in lowered
-    assert CSP in html
-    assert "http://" not in lowered and "https://" not in lowered
-    elements = Elements(html)
-    for tag in ("script", "link", "img", "iframe", "object", "embed", "base", "form", "a"):
-        assert elements.named(tag) == [], tag
-    for name, attrs in elements.tags:
-        for attribute, value in attrs.items():
-            assert not attribute.startswith("on"), (name, attribute)
-            if attribute in ("src", "href", "xlink:href", "action", "srcset"):
-                assert (value or "").startswith(("data:", "#")), (name, attribute, value)
-    assert not CONTROL.search(html)
 
 
 # --- structure ----------------------------------------------------------------------------
@@ -402,42 +366,11 @@ def test_any_name_leaves_no_script_and_no_control_character(
 
 # --- printed in a browser ---------------------------------------------------------------
 
-TOOLS = ("chromium", "pdftotext", "pdfinfo")
-MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]
-# A hang guard for a stuck browser, not a timing assertion.
-HANG_GUARD = 120
-
-
-def print_to_pdf(page: Path, folder: Path) -> Path:
-    pdf = folder / "progress.pdf"
-    command = [
-        "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={folder / 'profile'}",
-        "--no-pdf-header-footer",
-        f"--print-to-pdf={pdf}",
-        page.as_uri(),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=HANG_GUARD)
-    assert pdf.exists() and pdf.stat().st_size > 0, result.stderr[-2000:]
-    return pdf
-
-
-def run_tool(*command: str) -> str:
-    return subprocess.run(
-        list(command), capture_output=True, text=True, check=True, timeout=HANG_GUARD
-    ).stdout
-
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    bool(MISSING), reason=f"printing the HTML progress report needs {', '.join(MISSING)} on PATH"
+    bool(MISSING),
+    reason=f"printing the HTML progress report needs {', '.join(MISSING)} on PATH",
 )
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_progress_prints_on_few_pages_with_each_respondent_on_a_new_page(
@@ -445,13 +378,11 @@ def test_progress_prints_on_few_pages_with_each_respondent_on_a_new_page(
 ) -> None:
     page = tmp_path / "progress.html"
     page.write_text(html_of(questionnaire, alex_and_sam(sheets), paper=paper), encoding="utf-8")
-    pdf = print_to_pdf(page, tmp_path)
+    pdf = print_to_pdf(page, tmp_path / "progress.pdf")
 
-    found = re.search(r"^Pages:\s+(\d+)$", run_tool("pdfinfo", str(pdf)), flags=re.M)
-    assert found is not None
-    assert 1 <= int(found.group(1)) <= 4
+    assert 1 <= page_count(pdf) <= 4
 
-    text = run_tool("pdftotext", "-layout", str(pdf), "-")
+    text = pdf_text(pdf)
     for expected in ("Alex", "Sam", "72", "How to read this report", "2026-10-08"):
         assert expected in text
     pages = [sheet.strip() for sheet in text.split("\f") if sheet.strip()]
