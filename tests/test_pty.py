@@ -86,6 +86,7 @@ def test_couple_quiz_clears_the_screen_before_the_second_partner(tmp_path: Path)
     child.sendline("")
     # rich clears with "erase screen" and "cursor home" before Sam's first statement.
     child.expect_exact("\x1b[2J")
+    child.expect_exact("\x1b[3J")
     child.expect("1/20")
     for position in range(1, 21):
         child.expect("Your rating: ")

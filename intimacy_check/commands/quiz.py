@@ -327,6 +327,9 @@ def _couple_quiz(
         paths=[first_path],
     )
     screen.clear()  # the first partner's answers must not stay on screen
+    if screen.is_terminal:
+        screen.file.write("\x1b[3J")  # nor in the scrollback, where the terminal keeps one
+        screen.file.flush()
     second = take_quiz(screen, questionnaire, second, path=second_path)
     screen.print("\nThank you both. Your answers are saved.")
     _wait_for_enter(
