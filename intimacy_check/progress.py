@@ -69,13 +69,6 @@ class RespondentProgress:
             return None
         return difference(self.points[since].assessment.index, self.latest.index)
 
-    def section_change(self, section: str, *, since: int) -> float | None:
-        if len(self.points) < 2:
-            return None
-        return difference(
-            self.points[since].assessment.sections[section], self.latest.sections[section]
-        )
-
     def with_change(self, change: Change) -> tuple[SignProgress, ...]:
         return tuple(item for item in self.signs if item.change is change)
 

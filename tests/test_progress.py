@@ -197,7 +197,7 @@ def test_terminal_shows_the_change_and_what_resolved() -> None:
     result = run("progress", SEPTEMBER, OCTOBER, NOVEMBER, "-f", "terminal")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())
-    assert "Index change: +24 since the first, +8 since the previous" in text
+    assert "Index change: +24 since the first, +7 since the previous" in text
     assert "Resolved: Disagreeing with respect; Opening up to each other" in text
     assert "Trend:" in text
 
@@ -207,7 +207,7 @@ def test_text_format_is_plain_and_narrow() -> None:
     out = result.stdout
     assert out.startswith("Progress over time\n")
     assert "2026-09-03" in out and out.index("2026-09-03") < out.index("2026-11-20")
-    assert "Index change: +24 since the first assessment, +8 since the previous one" in out
+    assert "Index change: +24 since the first assessment, +7 since the previous one" in out
     assert max(len(line) for line in out.splitlines()) <= 100
     assert "\x1b" not in out
 

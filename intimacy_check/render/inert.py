@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 # C0 and C1 controls, DEL, the bidirectional overrides that can reorder what is shown,
@@ -18,5 +19,9 @@ def inert(text: str) -> str:
 
 
 def rounded(score: float | None) -> str:
-    """A 0-100 score for display, or 'incomplete' when there is none."""
-    return "incomplete" if score is None else str(round(score))
+    """A 0-100 score for display, or 'incomplete' when there is none.
+
+    Rounded down, so a score never shows a band's threshold that it has not reached:
+    59.7 reads 59, under "60 and up".
+    """
+    return "incomplete" if score is None else str(math.floor(score))

@@ -5,6 +5,7 @@ Strings are inert but not escaped, exactly as in `view.py`; each format escapes 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from intimacy_check.progress import Change, Direction, RespondentProgress
@@ -30,12 +31,27 @@ HOW_TO_READ = (
 )
 
 
-def signed(value: float | None) -> str:
-    """A change for display: '+5', '-3', '0', or '–' when it cannot be computed."""
-    if value is None:
+def signed(before: float | None, after: float | None) -> str:
+    """The change between two shown scores: '+5', '-3', '0', or '–' when either is missing.
+
+    Taken from the scores as displayed, so the change always matches the numbers beside it.
+    """
+    if before is None or after is None:
         return "–"
-    shown = round(value)
+    shown = math.floor(after) - math.floor(before)
     return f"+{shown}" if shown > 0 else str(shown)
+
+
+def _index_change(person: RespondentProgress, *, since: int) -> str:
+    if len(person.points) < 2:
+        return "–"
+    return signed(person.points[since].assessment.index, person.latest.index)
+
+
+def _section_change(person: RespondentProgress, section: str) -> str:
+    if len(person.points) < 2:
+        return "–"
+    return signed(person.first.sections[section], person.latest.sections[section])
 
 
 def sparkline(values: list[float | None]) -> str:
@@ -97,12 +113,12 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> dict[st
         "name": inert(person.name),
         "assessments": assessments,
         "count": len(assessments),
-        "since_first": signed(person.index_change(since=0)),
-        "since_previous": signed(person.index_change(since=-2)),
+        "since_first": _index_change(person, since=0),
+        "since_previous": _index_change(person, since=-2),
         "sections_since_first": [
             {
                 "label": inert(section.score_label),
-                "change": signed(person.section_change(section.id, since=0)),
+                "change": _section_change(person, section.id),
             }
             for section in questionnaire.sections
         ],
