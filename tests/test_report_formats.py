@@ -72,7 +72,7 @@ def test_text_report_for_a_couple_has_every_part_in_order() -> None:
     assert "- Alex: completed 2026-11-20" in text
     assert "- Questionnaire: emotional-intimacy, version 1" in text
     assert "  Intimacy index          [##############------] 72" in text
-    assert "  Intimacy index          [##########----------] 49" in text
+    assert "  Intimacy index          [##########----------] 48" in text
     assert "Couple agreement: 35%" in text
     assert "You hold on to grudges" in text and "shared growth" in text
     assert "To talk about: What helps each of you feel ready to let go" in text
@@ -146,7 +146,7 @@ def test_markdown_report_structure() -> None:
         "## Notes",
     ):
         assert f"\n{heading}\n" in f"\n{markdown}"
-    assert "| Intimacy index | 72 | 49 |" in markdown
+    assert "| Intimacy index | 72 | 48 |" in markdown
     assert "**Couple agreement: 35%**" in markdown
 
 
@@ -337,3 +337,41 @@ def test_terminal_report_has_all_parts_in_80_columns() -> None:
     assert re.search(r"You hold on to grudges +4 warning +4 warning +shared growth", out)
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "contact local support services" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "terminal"])
+def test_steps_zero_hides_the_steps_without_saying_none_are_needed(fmt: str) -> None:
+    result = run("report", ALEX, "--steps", "0", "--format", fmt)
+    assert result.exit_code == 0
+    assert "None of the answers calls for a particular step" not in result.stdout
+    assert "Let the past rest" not in result.stdout
+
+
+def test_a_report_may_not_replace_the_answer_file_it_reads(tmp_path: Path) -> None:
+    victim = tmp_path / "alex.yaml"
+    victim.write_bytes(Path(ALEX).read_bytes())
+    result = run("report", str(victim), "-f", "json", "-o", str(victim), "--force")
+    assert result.exit_code == 2
+    assert "is one of the answer files being read" in result.stderr
+    assert victim.read_bytes() == Path(ALEX).read_bytes()
+
+
+def test_displayed_scores_never_reach_a_band_they_are_not_in(tmp_path: Path) -> None:
+    # One statement skipped per section. Signs of closeness all 3 (2 quarters each, 18);
+    # warning signs eight at 2 (3 quarters each) and one at 4 (1 quarter): 25. The index
+    # is 100 x 43 / 72 = 59.72, in "Finding your way back", so it must not show as 60.
+    from intimacy_check.questionnaire import load_questionnaire
+
+    presence, absence = load_questionnaire().sections
+    ratings = ["null"] + ["3"] * 9 + ["null"] + ["2"] * 8 + ["4"]
+    ids = [sign.id for sign in (*presence.signs, *absence.signs)]
+    text = Path(ALEX).read_text(encoding="utf-8")
+    for sign_id, rating in zip(ids, ratings, strict=True):
+        text = re.sub(rf"(?m)^  {sign_id}: .*$", f"  {sign_id}: {rating}", text)
+    edge = tmp_path / "edge.yaml"
+    edge.write_text(text, encoding="utf-8")
+    document = json.loads(run("report", str(edge), "-f", "json").stdout)
+    assert document["respondents"][0]["index"] == 59.7
+    assert document["respondents"][0]["band"] == "finding-your-way"
+    shown = run("report", str(edge), "-f", "text").stdout
+    assert "  Intimacy index          [############--------] 59\n" in shown

@@ -19,6 +19,7 @@ from intimacy_check.commands.report import (
     Template,
     choose_destination,
     deliver,
+    refuse_overwriting_inputs,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +42,12 @@ def usable_sheets(
     from intimacy_check.render.inert import inert
 
     usable = []
+    seen: set[Path] = set()
     for path in paths:
+        if path.resolve() in seen:
+            _note(f"{path} was given more than once; it is counted once")
+            continue
+        seen.add(path.resolve())
         try:
             sheet = read_answer_sheet(path)
         except IntimacyCheckError as error:
@@ -97,6 +103,7 @@ def progress(
     destination = choose_destination(
         format, output, template=template, stdout_is_terminal=sys.stdout.isatty()
     )
+    refuse_overwriting_inputs(destination, files)
     if destination.path is not None:
         check_writable(destination.path, force=force, what="report")
     questionnaire = load(data_dir)

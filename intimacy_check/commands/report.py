@@ -106,6 +106,21 @@ def choose_destination(
     return Destination(format=fmt, path=path)
 
 
+def refuse_overwriting_inputs(destination: Destination, inputs: list[Path]) -> None:
+    """An output file must never replace one of the answer files being read."""
+    from intimacy_check.errors import UsageError
+
+    if destination.path is None:
+        return
+    target = destination.path.resolve()
+    for path in inputs:
+        if path.resolve() == target:
+            raise UsageError(
+                f"{destination.path} is one of the answer files being read; "
+                "choose another name for the report"
+            )
+
+
 def read_sheets(
     paths: list[Path], questionnaire: Questionnaire, *, allow_incomplete: bool
 ) -> list[AnswerSheet]:
@@ -212,6 +227,7 @@ def _run(
     destination = choose_destination(
         fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty()
     )
+    refuse_overwriting_inputs(destination, files)
     if destination.path is not None:
         check_writable(destination.path, force=force, what="report")
     questionnaire = load(data_dir)

@@ -112,7 +112,7 @@ def _findings(view: dict[str, Any]) -> list[RenderableType]:
 
 def _steps(view: dict[str, Any]) -> list[RenderableType]:
     lines = Lines()
-    if not view["steps"]:
+    if not view["steps_total"]:
         lines.add("None of the answers calls for a particular step right now.")
     for step in view["steps"]:
         drivers = f" (from the answers of {step['driven_by']})" if view["is_couple"] else ""

@@ -122,7 +122,7 @@ def _findings(view: dict[str, Any]) -> Iterator[str]:
 
 def _steps(view: dict[str, Any]) -> Iterator[str]:
     yield from _heading("Recommended steps")
-    if not view["steps"]:
+    if not view["steps_total"]:
         yield "None of the answers calls for a particular step right now."
     for step in view["steps"]:
         yield ""
