@@ -7,6 +7,7 @@ module is imported, and its options built, only when that command runs, so `--he
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -102,5 +103,24 @@ def _root(
 
 
 def main() -> None:
-    """Entry point for the `intimacy-check` command."""
-    app(prog_name=PROG)
+    """Entry point for the `intimacy-check` command; usage errors become one line too."""
+    try:
+        code = app(prog_name=PROG, standalone_mode=False)
+    except typer.Abort:
+        sys.stderr.write(f"{PROG}: error: stopped\n")
+        sys.exit(1)
+    except Exception as error:
+        # Click's usage errors, whichever click Typer brings: they carry these two.
+        if not (hasattr(error, "format_message") and hasattr(error, "exit_code")):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":
+            error.show()  # type: ignore[attr-defined]
+            sys.exit(error.exit_code)
+        from intimacy_check.render.inert import inert
+
+        context = getattr(error, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        message = inert(error.format_message()).rstrip(".")
+        sys.stderr.write(f"{PROG}: error: {message}{hint}\n")
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

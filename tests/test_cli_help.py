@@ -39,3 +39,32 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["nope"])
     assert result.exit_code == 2
     assert "No such command 'nope'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["report", "examples/alex.yaml", "--format", "pdf"], "'pdf' is not one of"),
+        (["report", "examples/alex.yaml", "--steps", "-1"], "Invalid value for '--steps'"),
+        (["compare", "examples/alex.yaml"], "Missing argument 'second'"),
+        (["nope"], "No such command 'nope'"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_code_2(args: list[str], expected: str) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    result = subprocess.run(
+        [sys.executable, "-m", "intimacy_check", *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang guard, not a timing assertion
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("intimacy-check: error: ")
+    assert expected in result.stderr
+    assert "--help')" in result.stderr
