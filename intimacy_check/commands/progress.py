@@ -17,9 +17,8 @@ from intimacy_check.commands.report import (
     PaperOption,
     ReportFormat,
     Template,
-    choose_destination,
     deliver,
-    refuse_overwriting_inputs,
+    prepare_destination,
 )
 
 if TYPE_CHECKING:
@@ -97,15 +96,9 @@ def progress(
     For each person: scores over time, the trend, and which growth areas and warning
     signs resolved or appeared.
     """
-    from intimacy_check.answers import check_writable
     from intimacy_check.progress import group_progress
 
-    destination = choose_destination(
-        format, output, template=template, stdout_is_terminal=sys.stdout.isatty()
-    )
-    refuse_overwriting_inputs(destination, files)
-    if destination.path is not None:
-        check_writable(destination.path, force=force, what="report")
+    destination = prepare_destination(format, output, template=template, force=force, inputs=files)
     questionnaire = load(data_dir)
     failures: list[str] = []
     sheets = usable_sheets(files, questionnaire, failures)

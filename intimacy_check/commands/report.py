@@ -106,19 +106,33 @@ def choose_destination(
     return Destination(format=fmt, path=path)
 
 
-def refuse_overwriting_inputs(destination: Destination, inputs: list[Path]) -> None:
-    """An output file must never replace one of the answer files being read."""
+def prepare_destination(
+    fmt: ReportFormat | None,
+    output: Path | None,
+    *,
+    template: Path | None,
+    force: bool,
+    inputs: list[Path],
+) -> Destination:
+    """Settle where a report goes, and refuse a target that cannot or must not be written,
+    before any answer file is read: never one of the inputs, never an existing file
+    without --force."""
+    from intimacy_check.answers import check_writable
     from intimacy_check.errors import UsageError
 
+    destination = choose_destination(
+        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty()
+    )
     if destination.path is None:
-        return
+        return destination
     target = destination.path.resolve()
-    for path in inputs:
-        if path.resolve() == target:
-            raise UsageError(
-                f"{destination.path} is one of the answer files being read; "
-                "choose another name for the report"
-            )
+    if any(path.resolve() == target for path in inputs):
+        raise UsageError(
+            f"{destination.path} is one of the answer files being read; "
+            "choose another name for the report"
+        )
+    check_writable(destination.path, force=force, what="report")
+    return destination
 
 
 def read_sheets(
@@ -221,15 +235,9 @@ def _run(
     data_dir: Path | None,
     compare_view: bool = False,
 ) -> None:
-    from intimacy_check.answers import check_writable
     from intimacy_check.report import build_report
 
-    destination = choose_destination(
-        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty()
-    )
-    refuse_overwriting_inputs(destination, files)
-    if destination.path is not None:
-        check_writable(destination.path, force=force, what="report")
+    destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
     questionnaire = load(data_dir)
     sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
     _emit(
