@@ -157,7 +157,3 @@ def rank_steps(
             )
     # sorted() is stable, so equal needs keep data order.
     return tuple(sorted(ranked, key=lambda ranked_step: -ranked_step.need))
-
-
-def section_ids() -> tuple[str, str]:
-    return (PRESENCE, ABSENCE)

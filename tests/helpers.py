@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from intimacy_check.answers import COMPLETED, AnswerSheet
 
@@ -69,4 +71,22 @@ def make_sheet(
         status=status,
         completed_at=COMPLETED_AT if status == COMPLETED else None,
         answers=MappingProxyType(dict(ratings)),
+    )
+
+
+def spawn_cli(*args: str, cwd: Path, timeout: float = 30) -> Any:
+    """intimacy-check in a real pseudo-terminal (the timeout guards a hang, it times nothing)."""
+    import os
+    import sys
+
+    import pexpect
+
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "intimacy_check", *args],
+        cwd=str(cwd),
+        timeout=timeout,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        env={**os.environ, "TERM": "xterm-256color"},
     )

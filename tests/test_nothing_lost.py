@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import spawn_cli
 from typer.testing import CliRunner
 
 from intimacy_check import answers
@@ -24,15 +25,7 @@ RATINGS = [4, 2, 5, 1, 3] * 4
 
 
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "intimacy_check", *args],
-        cwd=str(cwd),
-        timeout=GUARD,
-        encoding="utf-8",
-        dimensions=(40, 100),
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
+    return spawn_cli(*args, cwd=cwd, timeout=GUARD)
 
 
 def expected_answers(count: int) -> dict[str, int]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -15,16 +14,7 @@ TIMEOUT = 20  # a guard against a hung prompt, not a performance check
 
 
 def spawn(*args: str, cwd: Path) -> pexpect.spawn:
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "intimacy_check", *args],
-        cwd=str(cwd),
-        timeout=TIMEOUT,
-        encoding="utf-8",
-        dimensions=(40, 100),
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
-    return child
+    return spawn_cli(*args, cwd=cwd, timeout=TIMEOUT)
 
 
 def test_ctrl_c_saves_progress_and_resume_finishes(tmp_path: Path) -> None:
