@@ -33,7 +33,7 @@ def summarize(questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str) ->
     """Score one sheet down to the few facts a caseload overview shows."""
     assessment = assess(questionnaire, sheet)
     weighted = [
-        (flag_weight(result.flag, result.rating), position, result)
+        (flag_weight(result.sign, result.rating), position, result)
         for position, result in enumerate(assessment.signs)
     ]
     concerns = [item for item in weighted if item[0] > 0]

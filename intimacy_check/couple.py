@@ -12,11 +12,13 @@ from enum import Enum
 
 from intimacy_check.answers import COMPLETED, AnswerSheet
 from intimacy_check.errors import CompareError
-from intimacy_check.questionnaire import PRESENCE, Questionnaire, Sign
-from intimacy_check.scoring import Assessment, sign_score
+from intimacy_check.questionnaire import Questionnaire, Sign
+from intimacy_check.scoring import Assessment, Pointing, sign_score
 
-# Section scores this far apart (a whole rating point on average) count as seeing it differently.
+# Section scores this far apart (a whole rating point on average) are seen much differently,
+# and this far apart (under half a point) somewhat differently.
 SECTION_DIFFERENCE = 25.0
+SECTION_SOMEWHAT = 10.0
 STRONG_SECTION = 75.0
 LOW_SECTION = 50.0
 # Sharing scores this far apart (two rating points on average) suggest one partner opens up more.
@@ -46,6 +48,7 @@ class SectionView(str, Enum):
     BOTH_STRONG = "both-strong"
     BOTH_LOW = "both-low"
     DIFFERENT = "different"
+    SOMEWHAT_DIFFERENT = "somewhat-different"
     SIMILAR = "similar"
 
 
@@ -61,7 +64,7 @@ class SectionComparison:
     section_id: str
     scores: tuple[float | None, float | None]
     view: SectionView
-    closer: int | None  # 0 or 1: the partner whose score means more closeness, when DIFFERENT
+    closer: int | None  # 0 or 1: the partner whose score is higher, when (somewhat) different
 
 
 @dataclass(frozen=True)
@@ -83,18 +86,18 @@ class Comparison:
         return tuple(item for item in self.signs if item.category in categories)
 
 
-def leaning(section: str, rating: int) -> Leaning:
-    """Positive means the rating speaks for closeness, whichever section it is in."""
-    if rating == 3:
+def leaning(sign: Pointing, rating: int) -> Leaning:
+    """Positive means the rating speaks for closeness, whichever way its section points."""
+    score = sign_score(sign, rating)
+    if score == 0.5:
         return Leaning.NEUTRAL
-    closer = rating >= 4 if section == PRESENCE else rating <= 2
-    return Leaning.POSITIVE if closer else Leaning.NEGATIVE
+    return Leaning.POSITIVE if score > 0.5 else Leaning.NEGATIVE
 
 
-def categorize(section: str, first: int | None, second: int | None) -> Category:
+def categorize(sign: Pointing, first: int | None, second: int | None) -> Category:
     if first is None or second is None:
         return Category.SKIPPED
-    leanings = {leaning(section, first), leaning(section, second)}
+    leanings = {leaning(sign, first), leaning(sign, second)}
     if leanings == {Leaning.POSITIVE}:
         return Category.SHARED_STRENGTH
     if leanings == {Leaning.NEGATIVE}:
@@ -118,9 +121,11 @@ def compare_section(
     scores = (first, second)
     if first is None or second is None:
         return SectionComparison(section_id, scores, SectionView.INCOMPLETE, None)
+    closer = 0 if first > second else 1
     if abs(first - second) >= SECTION_DIFFERENCE:
-        closer = 0 if first > second else 1
         return SectionComparison(section_id, scores, SectionView.DIFFERENT, closer)
+    if abs(first - second) >= SECTION_SOMEWHAT:
+        return SectionComparison(section_id, scores, SectionView.SOMEWHAT_DIFFERENT, closer)
     if min(first, second) >= STRONG_SECTION:
         view = SectionView.BOTH_STRONG
     elif max(first, second) < LOW_SECTION:
@@ -140,7 +145,7 @@ def find_imbalance(
         if any(
             BALANCE_TAG in sign.tags
             and answers.get(sign.id) is not None
-            and leaning(sign.section, answers[sign.id]) is Leaning.NEGATIVE  # type: ignore[arg-type]
+            and leaning(sign, answers[sign.id]) is Leaning.NEGATIVE  # type: ignore[arg-type]
             for sign in questionnaire.signs
         )
     )
@@ -148,7 +153,7 @@ def find_imbalance(
     openness = []
     for answers in ratings:
         scores = [
-            sign_score(sign.section, rating)
+            sign_score(sign, rating)
             for sign in sharing
             if (rating := answers.get(sign.id)) is not None
         ]
@@ -168,7 +173,7 @@ def compare(questionnaire: Questionnaire, first: Assessment, second: Assessment)
         SignComparison(
             sign=sign,
             ratings=(answers[0].get(sign.id), answers[1].get(sign.id)),
-            category=categorize(sign.section, answers[0].get(sign.id), answers[1].get(sign.id)),
+            category=categorize(sign, answers[0].get(sign.id), answers[1].get(sign.id)),
         )
         for sign in questionnaire.signs
     )

@@ -11,7 +11,7 @@ from enum import Enum
 
 from intimacy_check.answers import AnswerSheet
 from intimacy_check.questionnaire import Questionnaire, Sign
-from intimacy_check.scoring import Assessment, Flag, assess, sign_score
+from intimacy_check.scoring import Assessment, Flag, Pointing, assess, sign_score
 
 CONCERNS = (Flag.GROWTH, Flag.WARNING)
 
@@ -77,11 +77,11 @@ def difference(before: float | None, after: float | None) -> float | None:
     return None if before is None or after is None else after - before
 
 
-def direction(section: str, first: int | None, latest: int | None) -> Direction:
-    """In intimacy terms: a presence rating going up is better, an absence rating going down."""
+def direction(sign: Pointing, first: int | None, latest: int | None) -> Direction:
+    """In intimacy terms: better when the rating's closeness score went up."""
     if first is None or latest is None:
         return Direction.SKIPPED
-    before, after = sign_score(section, first), sign_score(section, latest)
+    before, after = sign_score(sign, first), sign_score(sign, latest)
     if after > before:
         return Direction.BETTER
     if after < before:
@@ -114,7 +114,7 @@ def respondent_progress(
             sign=start.sign,
             first=start.rating,
             latest=end.rating,
-            direction=direction(start.sign.section, start.rating, end.rating),
+            direction=direction(start.sign, start.rating, end.rating),
             change=concern_change(start.flag, end.flag),
         )
         for start, end in zip(first.signs, latest.signs, strict=True)

@@ -17,9 +17,15 @@ STEPS_FILE = "steps.yaml"
 CONTENT_FILES = (SIGNS_FILE, LACK_SIGNS_FILE, STEPS_FILE)
 DATA_ENV = "INTIMACY_CHECK_DATA"
 
+# The shipped sections' ids; code never branches on them: which way a section points is data.
 PRESENCE = "presence"
 ABSENCE = "absence"
+SECTION_FILES = (SIGNS_FILE, LACK_SIGNS_FILE)  # unless signs.yaml lists its own
+# What `agree_means` may say: agreeing with a statement means more closeness, or less.
+MORE_CLOSENESS = "more-closeness"
+LESS_CLOSENESS = "less-closeness"
 SIGNS_PER_SECTION = 10
+MIN_ANSWERED = 8  # rated statements a section needs for a score
 RESTORE_STEPS = 10
 BUILD_STEPS = 20
 CONTENT_LIMIT = 256 * 1024
@@ -27,6 +33,7 @@ CONTENT_LIMIT = 256 * 1024
 # Ids start with a letter and avoid YAML's words for true, false and null, so that they
 # stay plain text when written as keys of an answer file.
 _KEBAB = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
+_FILE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.ya?ml")
 _YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
@@ -46,14 +53,17 @@ class Sign:
 
     id: str
     section: str
+    closer_when_agreed: bool  # from the section: does agreeing mean more closeness?
     title: str
     statement: str
     about: str
     discuss: str
     steps: tuple[str, ...]
     tags: tuple[str, ...] = ()
-    clear_title: str | None = None  # absence signs: how the sign reads when it is not present
-    growth_title: str | None = None  # presence signs: how the sign reads as a growth area
+    # Sections where agreeing means less closeness name how a sign reads when it is clear;
+    # the others name how it reads as a growth area.
+    clear_title: str | None = None
+    growth_title: str | None = None
 
     @property
     def strength_title(self) -> str:
@@ -69,6 +79,7 @@ class Sign:
 @dataclass(frozen=True)
 class Section:
     id: str
+    closer_when_agreed: bool  # `agree_means` in the content
     title: str
     score_label: str  # names the section score, where higher always means closer
     intro: str
@@ -100,13 +111,17 @@ class Questionnaire:
     title: str
     scale: tuple[str, ...]  # labels for ratings 1..5
     bands: tuple[Band, ...]  # highest `min` first
-    sections: tuple[Section, ...]  # presence, then absence
+    sections: tuple[Section, ...]  # in quiz order
     steps: tuple[Step, ...]  # restore steps, then build steps
+    min_answered: int = MIN_ANSWERED
 
     @property
     def signs(self) -> tuple[Sign, ...]:
         """All statements in quiz order."""
         return tuple(sign for section in self.sections for sign in section.signs)
+
+    def section(self, section_id: str) -> Section:
+        return next(section for section in self.sections if section.id == section_id)
 
     def sign(self, sign_id: str) -> Sign:
         return next(sign for sign in self.signs if sign.id == sign_id)
@@ -154,12 +169,40 @@ def load_questionnaire(data_dir: Path | None = None) -> Questionnaire:
 
     folder = resolve_data_dir(data_dir)
     documents: dict[str, Any] = {}
-    for name in CONTENT_FILES:
+
+    def read(name: str) -> None:
         try:
             documents[name] = load_file(folder / name, limit=CONTENT_LIMIT)
         except ReadError as error:
             raise ContentError(str(error)) from None
+
+    for name in (SIGNS_FILE, STEPS_FILE):
+        read(name)
+    for name in section_files(documents[SIGNS_FILE], path=str(folder / SIGNS_FILE)):
+        if name not in documents:
+            read(name)
     return build_questionnaire(documents, folder=folder)
+
+
+def section_files(signs_document: Any, *, path: str) -> tuple[str, ...]:
+    """The section files signs.yaml lists under questionnaire: sections, or the shipped two."""
+    meta = signs_document.get("questionnaire") if isinstance(signs_document, Mapping) else None
+    listed = meta.get("sections") if isinstance(meta, Mapping) else None
+    if listed is None:
+        return SECTION_FILES
+    names = listed if isinstance(listed, list) else None
+    if (
+        not names
+        or names[0] != SIGNS_FILE
+        or not all(isinstance(name, str) and _FILE_NAME.fullmatch(name) for name in names)
+    ):
+        raise ContentError(
+            f"{path}: questionnaire: 'sections' must list file names in this folder, "
+            f"starting with {SIGNS_FILE!r}"
+        )
+    if len(set(names)) != len(names):
+        raise ContentError(f"{path}: questionnaire: 'sections' names a file twice")
+    return tuple(names)
 
 
 # --- validating ---------------------------------------------------------------------------
@@ -219,8 +262,8 @@ class _Reader:
 
 
 def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questionnaire:
-    """Turn the three parsed content documents into a checked Questionnaire."""
-    signs_path, lack_path, steps_path = (str(folder / name) for name in CONTENT_FILES)
+    """Turn the parsed content documents (by file name) into a checked Questionnaire."""
+    signs_path, steps_path = str(folder / SIGNS_FILE), str(folder / STEPS_FILE)
     top = _Reader(
         documents[SIGNS_FILE],
         where=signs_path,
@@ -229,23 +272,26 @@ def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questi
     meta = _Reader(
         top.raw.get("questionnaire"),
         where=f"{signs_path}: questionnaire",
-        allowed=("id", "version", "title"),
+        allowed=("id", "version", "title", "sections"),
     )
     steps = _build_steps(documents[STEPS_FILE], path=steps_path)
-    presence = _build_section(documents[SIGNS_FILE], path=signs_path, expected=PRESENCE)
-    absence = _build_section(documents[LACK_SIGNS_FILE], path=lack_path, expected=ABSENCE)
+    names = section_files(documents[SIGNS_FILE], path=signs_path)
+    sections = tuple(
+        _build_section(documents[name], path=str(folder / name), first=name == SIGNS_FILE)
+        for name in names
+    )
+    paths = {section.id: str(folder / name) for section, name in zip(sections, names, strict=True)}
+    _no_duplicates([section.id for section in sections], where=f"{folder}: sections")
     questionnaire = Questionnaire(
         id=meta.ident("id"),
         version=meta.whole("version"),
         title=meta.text("title"),
         scale=_build_scale(top.raw.get("scale"), path=signs_path),
         bands=_build_bands(top.items("bands"), path=signs_path),
-        sections=(presence, absence),
+        sections=sections,
         steps=steps,
     )
-    _cross_check(
-        questionnaire, paths={PRESENCE: signs_path, ABSENCE: lack_path, STEPS_FILE: steps_path}
-    )
+    _cross_check(questionnaire, paths={**paths, STEPS_FILE: steps_path})
     return questionnaire
 
 
@@ -282,25 +328,31 @@ def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def _build_section(raw: Any, *, path: str, expected: str) -> Section:
+def _build_section(raw: Any, *, path: str, first: bool) -> Section:
     allowed = ("questionnaire", "scale", "bands", "section", "signs")
-    top = _Reader(raw, where=path, allowed=allowed if expected == PRESENCE else allowed[3:])
+    top = _Reader(raw, where=path, allowed=allowed if first else allowed[3:])
     head = _Reader(
         top.raw.get("section"),
         where=f"{path}: section",
-        allowed=("id", "title", "score_label", "intro"),
+        allowed=("id", "agree_means", "title", "score_label", "intro"),
     )
-    if head.ident("id") != expected:
-        raise ContentError(f"{path}: section id must be {expected!r}")
+    section_id = head.ident("id")
+    agree_means = head.raw.get("agree_means")
+    if agree_means not in (MORE_CLOSENESS, LESS_CLOSENESS):
+        raise ContentError(
+            f"{path}: section: 'agree_means' must be {MORE_CLOSENESS!r} or {LESS_CLOSENESS!r}"
+        )
+    closer = agree_means == MORE_CLOSENESS
     items = top.items("signs")
     if len(items) != SIGNS_PER_SECTION:
         raise ContentError(f"{path}: must hold exactly {SIGNS_PER_SECTION} signs, not {len(items)}")
     signs = tuple(
-        _build_sign(item, where=f"{path}: sign {number}", section=expected)
+        _build_sign(item, where=f"{path}: sign {number}", section=section_id, closer=closer)
         for number, item in enumerate(items, start=1)
     )
     return Section(
-        id=expected,
+        id=section_id,
+        closer_when_agreed=closer,
         title=head.text("title"),
         score_label=head.text("score_label"),
         intro=head.text("intro"),
@@ -308,9 +360,9 @@ def _build_section(raw: Any, *, path: str, expected: str) -> Section:
     )
 
 
-def _build_sign(raw: Any, *, where: str, section: str) -> Sign:
-    # Each section names its signs for the list where the plain title would read wrongly.
-    extra_title = "clear_title" if section == ABSENCE else "growth_title"
+def _build_sign(raw: Any, *, where: str, section: str, closer: bool) -> Sign:
+    # Each sign is named for the list where its plain title would read wrongly.
+    extra_title = "growth_title" if closer else "clear_title"
     keys = ["id", "title", extra_title, "statement", "about", "discuss", "steps", "tags"]
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
         where = f"{where} ({raw['id']})"
@@ -322,14 +374,15 @@ def _build_sign(raw: Any, *, where: str, section: str) -> Sign:
     return Sign(
         id=reader.ident("id"),
         section=section,
+        closer_when_agreed=closer,
         title=reader.text("title"),
         statement=reader.text("statement"),
         about=reader.text("about"),
         discuss=reader.text("discuss"),
         steps=steps,
         tags=reader.texts("tags", optional=True),
-        clear_title=reader.text("clear_title") if section == ABSENCE else None,
-        growth_title=reader.text("growth_title") if section == PRESENCE else None,
+        clear_title=None if closer else reader.text("clear_title"),
+        growth_title=reader.text("growth_title") if closer else None,
     )
 
 
@@ -367,9 +420,8 @@ def _build_step(raw: Any, *, where: str, kind: str) -> Step:
 
 
 def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> None:
-    _no_duplicates(
-        [sign.id for sign in questionnaire.signs], where=f"{paths[PRESENCE]} and {paths[ABSENCE]}"
-    )
+    section_paths = [paths[section.id] for section in questionnaire.sections]
+    _no_duplicates([sign.id for sign in questionnaire.signs], where=" and ".join(section_paths))
     known = {step.id for step in questionnaire.steps}
     named: set[str] = set()
     for section in questionnaire.sections:

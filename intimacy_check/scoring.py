@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 from intimacy_check.answers import AnswerSheet
-from intimacy_check.questionnaire import ABSENCE, PRESENCE, Band, Questionnaire, Sign, Step
+from intimacy_check.questionnaire import Band, Questionnaire, Sign, Step
 
-MIN_ANSWERED_PER_SECTION = 8
+GENTLE_STARTS = 3  # statements offered as places to start when nothing is flagged
+
+
+class Pointing(Protocol):
+    """A sign or a section: whichever way its section points, from the content."""
+
+    @property
+    def closer_when_agreed(self) -> bool: ...
 
 
 class Flag(str, Enum):
@@ -58,45 +66,51 @@ class RankedStep:
     needs_by_person: tuple[int, ...]
 
 
-def sign_score(section: str, rating: int) -> float:
-    """0.0 to 1.0, where higher always means more intimacy."""
-    return (rating - 1) / 4 if section == PRESENCE else (5 - rating) / 4
+def sign_score(sign: Pointing, rating: int) -> float:
+    """0.0 to 1.0, where higher always means more intimacy.
+
+    The one place where a section's direction turns a rating into closeness: flags, couple
+    categories and progress all start from this score.
+    """
+    return (rating - 1) / 4 if sign.closer_when_agreed else (5 - rating) / 4
 
 
-def flag_for(section: str, rating: int | None) -> Flag:
+def flag_for(sign: Pointing, rating: int | None) -> Flag:
     if rating is None:
         return Flag.SKIPPED
-    if rating == 3:
+    score = sign_score(sign, rating)
+    if score == 0.5:
         return Flag.NEUTRAL
-    if section == PRESENCE:
-        return Flag.STRENGTH if rating >= 4 else Flag.GROWTH
-    return Flag.STRENGTH if rating <= 2 else Flag.WARNING
+    if score > 0.5:
+        return Flag.STRENGTH
+    return Flag.GROWTH if sign.closer_when_agreed else Flag.WARNING
 
 
-def flag_weight(flag: Flag, rating: int | None) -> int:
-    """How strongly a flagged statement calls for its steps: 0 for anything not flagged."""
+def flag_weight(sign: Pointing, rating: int | None) -> int:
+    """How strongly a rating calls for its sign's steps: 2, 1, or 0 for anything not flagged."""
     if rating is None:
         return 0
-    if flag is Flag.GROWTH:
-        return 3 - rating
-    if flag is Flag.WARNING:
-        return rating - 3
-    return 0
+    return max(0, round(2 - 4 * sign_score(sign, rating)))
 
 
 def mean_score(scores: Sequence[float]) -> float:
     return 100 * sum(scores) / len(scores)
 
 
-# Every (section, rating) pair worked out once, so scoring a caseload does no arithmetic.
+class _Direction:
+    def __init__(self, closer: bool) -> None:
+        self.closer_when_agreed = closer
+
+
+# Every (direction, rating) pair worked out once, so scoring a caseload does no arithmetic.
 _FLAGS = {
-    (section, rating): flag_for(section, rating)
-    for section in (PRESENCE, ABSENCE)
+    (closer, rating): flag_for(_Direction(closer), rating)
+    for closer in (True, False)
     for rating in (None, 1, 2, 3, 4, 5)
 }
 _SCORES = {
-    (section, rating): sign_score(section, rating)
-    for section in (PRESENCE, ABSENCE)
+    (closer, rating): sign_score(_Direction(closer), rating)
+    for closer in (True, False)
     for rating in (1, 2, 3, 4, 5)
 }
 
@@ -109,12 +123,13 @@ def assess(questionnaire: Questionnaire, sheet: AnswerSheet) -> Assessment:
     answers = sheet.answers
     for section in questionnaire.sections:
         scores = []
+        closer = section.closer_when_agreed
         for sign in section.signs:
             rating = answers.get(sign.id)
-            results.append(SignResult(sign, rating, _FLAGS[section.id, rating]))
+            results.append(SignResult(sign, rating, _FLAGS[closer, rating]))
             if rating is not None:
-                scores.append(_SCORES[section.id, rating])
-        complete = len(scores) >= MIN_ANSWERED_PER_SECTION
+                scores.append(_SCORES[closer, rating])
+        complete = len(scores) >= questionnaire.min_answered
         sections[section.id] = mean_score(scores) if complete else None
         all_scores.extend(scores)
     complete = all(score is not None for score in sections.values())
@@ -129,31 +144,84 @@ def assess(questionnaire: Questionnaire, sheet: AnswerSheet) -> Assessment:
 
 
 def rank_steps(
-    questionnaire: Questionnaire, assessments: Sequence[Assessment]
+    questionnaire: Questionnaire,
+    assessments: Sequence[Assessment],
+    *,
+    weights: Sequence[Mapping[str, int]] | None = None,
 ) -> tuple[RankedStep, ...]:
-    """Steps with need > 0, highest need first, ties in data order; one or more people."""
+    """Steps with need > 0, highest need first, ties in data order; one or more people.
+
+    A step's need is the sum of the weights of the statements it addresses, by default
+    each flagged statement's `flag_weight`.
+    """
+    if weights is None:
+        weights = [concern_weights(assessment) for assessment in assessments]
+    order = {sign.id: number for number, sign in enumerate(questionnaire.signs)}
     ranked = []
     for step in questionnaire.steps:
         needs = []
-        addresses: list[str] = []
-        for assessment in assessments:
+        addresses: set[str] = set()
+        for person in weights:
             need = 0
-            for result in assessment.signs:
-                weight = flag_weight(result.flag, result.rating)
-                if weight and step.id in result.sign.steps:
+            for sign_id, weight in person.items():
+                if weight and step.id in questionnaire.sign(sign_id).steps:
                     need += weight
-                    if result.sign.id not in addresses:
-                        addresses.append(result.sign.id)
+                    addresses.add(sign_id)
             needs.append(need)
         if sum(needs) > 0:
-            order = [sign.id for sign in questionnaire.signs]
             ranked.append(
                 RankedStep(
                     step=step,
                     need=sum(needs),
-                    addresses=tuple(sorted(addresses, key=order.index)),
+                    addresses=tuple(sorted(addresses, key=order.__getitem__)),
                     needs_by_person=tuple(needs),
                 )
             )
     # sorted() is stable, so equal needs keep data order.
     return tuple(sorted(ranked, key=lambda ranked_step: -ranked_step.need))
+
+
+def concern_weights(assessment: Assessment) -> dict[str, int]:
+    """Each flagged statement's weight, by sign id."""
+    return {
+        result.sign.id: weight
+        for result in assessment.signs
+        if (weight := flag_weight(result.sign, result.rating))
+    }
+
+
+def gentle_starts(assessment: Assessment, *, count: int = GENTLE_STARTS) -> tuple[SignResult, ...]:
+    """The lowest-scoring rated statements, ties in questionnaire order, below full marks.
+
+    Offered when nothing is flagged but there is room to grow, so that advice never
+    says "no step needed" beside a band that invites steps.
+    """
+    rated = [
+        (sign_score(result.sign, result.rating), position, result)
+        for position, result in enumerate(assessment.signs)
+        if result.rating is not None and sign_score(result.sign, result.rating) < 1
+    ]
+    return tuple(item[2] for item in sorted(rated, key=lambda item: item[:2])[:count])
+
+
+def choose_steps(
+    ranked: Sequence[RankedStep], *, limit: int, must_cover: Sequence[str] = ()
+) -> tuple[RankedStep, ...]:
+    """The `limit` steps to show, in rank order, so that every sign in `must_cover` is
+    addressed by at least one of them when the limit allows."""
+    chosen: list[RankedStep] = []
+    for sign_id in must_cover:
+        if len(chosen) >= limit:
+            break
+        if any(sign_id in step.addresses for step in chosen):
+            continue
+        best = next((step for step in ranked if sign_id in step.addresses), None)
+        if best is not None:
+            chosen.append(best)
+    for step in ranked:
+        if len(chosen) >= limit:
+            break
+        if step not in chosen:
+            chosen.append(step)
+    position = {id(step): number for number, step in enumerate(ranked)}
+    return tuple(sorted(chosen, key=lambda step: position[id(step)]))

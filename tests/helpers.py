@@ -90,3 +90,13 @@ def spawn_cli(*args: str, cwd: Path, timeout: float = 30) -> Any:
         dimensions=(40, 100),
         env={**os.environ, "TERM": "xterm-256color"},
     )
+
+
+class Pointing:
+    """A stand-in for a sign or section, pointing the way the named shipped section does."""
+
+    def __init__(self, section: str) -> None:
+        self.closer_when_agreed = section == "presence"
+
+    def __repr__(self) -> str:
+        return f"Pointing(closer_when_agreed={self.closer_when_agreed})"

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from types import MappingProxyType
 
 import pytest
+from helpers import Pointing
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,8 +74,8 @@ def sheet(
 def test_categories(
     section: str, first: int | None, second: int | None, expected: Category
 ) -> None:
-    assert categorize(section, first, second) is expected
-    assert categorize(section, second, first) is expected
+    assert categorize(Pointing(section), first, second) is expected
+    assert categorize(Pointing(section), second, first) is expected
 
 
 def test_agreement_counts_only_shared_strengths_among_statements_both_rated(
@@ -115,8 +116,10 @@ def test_two_people_who_both_rate_everything_low_agree_on_nothing(shipped: Quest
         (40.0, 65.0, SectionView.DIFFERENT, 1),
         (80.0, 75.0, SectionView.BOTH_STRONG, None),
         (40.0, 45.0, SectionView.BOTH_LOW, None),
-        (60.0, 70.0, SectionView.SIMILAR, None),
-        (50.0, 74.0, SectionView.SIMILAR, None),  # 24 apart: just under the line
+        (60.0, 69.5, SectionView.SIMILAR, None),  # 9.5 apart: much the same
+        (60.0, 70.0, SectionView.SOMEWHAT_DIFFERENT, 1),  # 10 apart: somewhat higher
+        (72.5, 60.0, SectionView.SOMEWHAT_DIFFERENT, 0),
+        (50.0, 74.0, SectionView.SOMEWHAT_DIFFERENT, 1),  # 24 apart: just under "much"
         (50.0, 75.0, SectionView.DIFFERENT, 1),  # 25 apart: on the line
     ],
 )

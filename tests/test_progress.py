@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from helpers import Pointing
 from typer.testing import CliRunner
 
 from intimacy_check.answers import AnswerSheet, read_answer_sheet
@@ -53,7 +54,7 @@ def run(*args: str):
 def test_direction_rule_for_both_sections(
     section: str, first: int | None, latest: int | None, expected: Direction
 ) -> None:
-    assert direction(section, first, latest) is expected
+    assert direction(Pointing(section), first, latest) is expected
 
 
 @pytest.mark.parametrize(

@@ -254,13 +254,38 @@ def test_restore_step_named_by_no_sign(data_copy: Path) -> None:
     assert str(data_copy / STEPS_FILE) in message
 
 
-def test_wrong_section_id(data_copy: Path) -> None:
+def test_two_sections_with_one_id(data_copy: Path) -> None:
     def presence(document):
         document["section"]["id"] = "presence"
 
-    path = _edit(data_copy, LACK_SIGNS_FILE, presence)
-    error = _refused(data_copy, f"{path}: section id must be 'absence'")
-    assert str(path) in error.message
+    _edit(data_copy, LACK_SIGNS_FILE, presence)
+    _refused(data_copy, f"{data_copy}: sections: the id 'presence' is used twice")
+
+
+@pytest.mark.parametrize("value", [None, "more", True])
+def test_a_section_says_which_way_it_points(data_copy: Path, value: object) -> None:
+    def point(document):
+        document["section"]["agree_means"] = value
+
+    path = _edit(data_copy, LACK_SIGNS_FILE, point)
+    _refused(
+        data_copy,
+        f"{path}: section: 'agree_means' must be 'more-closeness' or 'less-closeness'",
+    )
+
+
+def test_which_way_a_section_points_is_data(data_copy: Path) -> None:
+    """Turning the warning signs around turns their flags and scores around."""
+
+    def flip(document):
+        document["section"]["agree_means"] = "more-closeness"
+        for sign in document["signs"]:
+            sign["growth_title"] = sign.pop("clear_title")
+
+    _edit(data_copy, LACK_SIGNS_FILE, flip)
+    flipped = load_questionnaire(data_copy)
+    assert [section.closer_when_agreed for section in flipped.sections] == [True, True]
+    assert all(sign.growth_title and not sign.clear_title for sign in flipped.sections[1].signs)
 
 
 @pytest.mark.parametrize(

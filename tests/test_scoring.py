@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import all_sign_ids, make_sheet, ratings_for, uniform
+from helpers import Pointing, all_sign_ids, make_sheet, ratings_for, uniform
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +38,7 @@ from intimacy_check.scoring import (
     ],
 )
 def test_sign_score(section: str, rating: int, expected: float) -> None:
-    assert sign_score(section, rating) == expected
+    assert sign_score(Pointing(section), rating) == expected
 
 
 @pytest.mark.parametrize(
@@ -59,8 +59,8 @@ def test_sign_score(section: str, rating: int, expected: float) -> None:
     ],
 )
 def test_flag_and_weight(section: str, rating: int | None, flag: Flag, weight: int) -> None:
-    assert flag_for(section, rating) is flag
-    assert flag_weight(flag, rating) == weight
+    assert flag_for(Pointing(section), rating) is flag
+    assert flag_weight(Pointing(section), rating) == weight
 
 
 # --- one respondent -----------------------------------------------------------------------
