@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from intimacy_check.errors import AnswerFileError, SaveError
+from intimacy_check.messages import _, errors
 
 FORMAT = "intimacy-check/answers"
 FORMAT_VERSION = 1
@@ -79,31 +80,27 @@ def read_answer_sheet(path: Path) -> AnswerSheet:
 def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
     """Validate a parsed answer-file document and build the AnswerSheet."""
     if not isinstance(document, Mapping):
-        kind = "empty" if document is None else f"a {_kind(document)}"
-        raise AnswerFileError(f"{source}: is {kind}, not an intimacy-check answer file")
+        if document is None:
+            raise AnswerFileError(_(errors.EMPTY_NOT_ANSWER_FILE, source=source))
+        raise AnswerFileError(_(errors.KIND_NOT_ANSWER_FILE, source=source, kind=_kind(document)))
     if document.get("format") != FORMAT:
-        raise AnswerFileError(
-            f"{source}: is not an intimacy-check answer file (it needs 'format: {FORMAT}')"
-        )
+        raise AnswerFileError(_(errors.NOT_ANSWER_FILE, source=source, format=FORMAT))
     unknown = [str(key) for key in document if key not in _TOP_KEYS]
     if unknown:
-        raise AnswerFileError(f"{source}: unknown key {unknown[0]!r}")
+        raise AnswerFileError(_(errors.UNKNOWN_KEY, where=source, key=repr(unknown[0])))
     version = document.get("version")
     if type(version) is not int or version < 1:
-        raise AnswerFileError(
-            f"{source}: 'version' must be a whole number, such as {FORMAT_VERSION}"
-        )
+        raise AnswerFileError(_(errors.VERSION_NOT_WHOLE, source=source, version=FORMAT_VERSION))
     if version > FORMAT_VERSION:
-        raise AnswerFileError(
-            f"{source}: was made by a newer version of intimacy-check (file format {version}); "
-            "please upgrade intimacy-check to read it"
-        )
+        raise AnswerFileError(_(errors.NEWER_FORMAT, source=source, version=version))
     questionnaire_id, questionnaire_version = _questionnaire(document.get("questionnaire"), source)
     status = document.get("status")
     if status not in STATUSES:
-        given = "it is missing" if status is None else f"not {status!r}"
+        statuses = {"in_progress": repr(IN_PROGRESS), "completed": repr(COMPLETED)}
+        if status is None:
+            raise AnswerFileError(_(errors.STATUS_MISSING, source=source, **statuses))
         raise AnswerFileError(
-            f"{source}: 'status' must be {IN_PROGRESS!r} or {COMPLETED!r}; {given}"
+            _(errors.STATUS_WRONG, source=source, status=repr(status), **statuses)
         )
     completed_at = _timestamp(document, "completed_at", source, optional=status != COMPLETED)
     return AnswerSheet(
@@ -119,9 +116,10 @@ def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
 
 
 def _kind(value: Any) -> str:
-    return {list: "list", str: "piece of text", bool: "true/false value"}.get(
-        type(value), "number" if isinstance(value, (int, float)) else type(value).__name__
+    kind = {list: errors.KIND_LIST, str: errors.KIND_TEXT, bool: errors.KIND_TRUE_FALSE}.get(
+        type(value), errors.KIND_NUMBER if isinstance(value, (int, float)) else None
     )
+    return type(value).__name__ if kind is None else _(kind)
 
 
 def _questionnaire(raw: Any, source: str) -> tuple[str, int]:
@@ -132,21 +130,19 @@ def _questionnaire(raw: Any, source: str) -> tuple[str, int]:
         or not raw["id"]
         or type(raw["version"]) is not int
     ):
-        raise AnswerFileError(
-            f"{source}: 'questionnaire' must hold an 'id' (text) and a 'version' (whole number)"
-        )
+        raise AnswerFileError(_(errors.QUESTIONNAIRE_FIELD, source=source))
     return raw["id"], raw["version"]
 
 
 def _respondent(raw: Any, source: str) -> str:
     if not isinstance(raw, str):
-        problem = "is missing" if raw is None else "must be text"
-        raise AnswerFileError(f"{source}: 'respondent' {problem}")
+        problem = errors.RESPONDENT_MISSING if raw is None else errors.RESPONDENT_NOT_TEXT
+        raise AnswerFileError(_(problem, source=source))
     name = " ".join(raw.split())
     if not name:
-        raise AnswerFileError(f"{source}: 'respondent' is empty")
+        raise AnswerFileError(_(errors.RESPONDENT_EMPTY, source=source))
     if len(name) > MAX_NAME_LENGTH:
-        raise AnswerFileError(f"{source}: 'respondent' is longer than {MAX_NAME_LENGTH} characters")
+        raise AnswerFileError(_(errors.RESPONDENT_TOO_LONG, source=source, limit=MAX_NAME_LENGTH))
     return name
 
 
@@ -165,11 +161,8 @@ def _timestamp(
         except ValueError:
             raw = None
     if not isinstance(raw, datetime) or raw.tzinfo is None:
-        hint = " (a date alone is not enough)" if date_only else ""
-        raise AnswerFileError(
-            f"{source}: {key!r} must be a date and time with a time zone, "
-            f"such as 2026-01-31T20:15:00+01:00{hint}"
-        )
+        message = errors.TIMESTAMP_DATE_ONLY if date_only else errors.TIMESTAMP
+        raise AnswerFileError(_(message, source=source, key=repr(key)))
     return raw.replace(tzinfo=_zone(raw.utcoffset()))
 
 
@@ -183,18 +176,19 @@ def _answers(raw: Any, source: str) -> dict[str, int | None]:
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise AnswerFileError(f"{source}: 'answers' must map each statement id to a rating")
+        raise AnswerFileError(_(errors.ANSWERS_NOT_MAPPING, source=source))
     answers: dict[str, int | None] = {}
     for sign_id, rating in raw.items():
         if not isinstance(sign_id, str):
-            shown = "a yes/no word" if isinstance(sign_id, bool) else repr(sign_id)
-            raise AnswerFileError(f"{source}: answers: {shown} is not a statement id")
+            if isinstance(sign_id, bool):
+                raise AnswerFileError(_(errors.ANSWER_KEY_YES_NO, source=source))
+            raise AnswerFileError(_(errors.ANSWER_KEY_NOT_ID, source=source, key=repr(sign_id)))
         # bool is a subclass of int in Python, so `yes` would otherwise count as 1.
         if rating is not None and (type(rating) is not int or rating not in RATINGS):
-            shown = "a yes/no word" if isinstance(rating, bool) else repr(rating)
+            if isinstance(rating, bool):
+                raise AnswerFileError(_(errors.RATING_YES_NO, source=source, sign=sign_id))
             raise AnswerFileError(
-                f"{source}: answers: {sign_id}: the rating must be a whole number from 1 to 5 "
-                f"(or null for skipped), not {shown}"
+                _(errors.RATING_NOT_VALID, source=source, sign=sign_id, rating=repr(rating))
             )
         answers[sign_id] = rating
     return answers
@@ -207,22 +201,24 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Non
         questionnaire.version,
     ):
         raise AnswerFileError(
-            f"{source}: was made for questionnaire {sheet.questionnaire_id!r} version "
-            f"{sheet.questionnaire_version}, but the loaded questionnaire is "
-            f"{questionnaire.id!r} version {questionnaire.version}"
+            _(
+                errors.WRONG_QUESTIONNAIRE,
+                source=source,
+                id=repr(sheet.questionnaire_id),
+                version=sheet.questionnaire_version,
+                loaded_id=repr(questionnaire.id),
+                loaded_version=questionnaire.version,
+            )
         )
     known = [sign.id for sign in questionnaire.signs]
     for sign_id in sheet.answers:
         if sign_id not in known:
-            raise AnswerFileError(
-                f"{source}: answers: {sign_id!r} is not a statement of this questionnaire"
-            )
+            raise AnswerFileError(_(errors.NOT_A_STATEMENT, source=source, sign=repr(sign_id)))
     if sheet.status == COMPLETED:
         missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
         if missing:
             raise AnswerFileError(
-                f"{source}: is marked completed but has no answer for {missing[0]!r} "
-                "(use null for a skipped statement)"
+                _(errors.COMPLETED_BUT_MISSING, source=source, sign=repr(missing[0]))
             )
 
 
@@ -270,7 +266,9 @@ def write_private(path: Path, text: str) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
-        raise SaveError(f"{path}: cannot save here ({error.strerror or error})") from None
+        raise SaveError(
+            _(errors.CANNOT_SAVE_HERE, path=path, problem=error.strerror or error)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -280,10 +278,7 @@ def write_private(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise SaveError(
-            f"{path}: could not be saved ({error.strerror or error}); "
-            "the previous copy is unchanged"
-        ) from None
+        raise SaveError(_(errors.NOT_SAVED, path=path, problem=error.strerror or error)) from None
     except BaseException:
         _remove_quietly(temporary)
         raise
@@ -316,22 +311,21 @@ def check_writable(path: Path, *, force: bool, what: str = "answer file") -> Non
     import tempfile
 
     if path.is_dir():
-        raise SaveError(f"{path}: is a folder; give a file name with --output")
+        raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
     if path.exists() and not force:
-        hint = f", or --resume {path} to go on with it" if what == "answer file" else ""
-        raise SaveError(f"{path}: already exists; use --force to replace it{hint}")
+        exists = errors.ANSWER_FILE_EXISTS if what == "answer file" else errors.ALREADY_EXISTS
+        raise SaveError(_(exists, path=path))
     folder = path.parent
     if not folder.exists():
-        raise SaveError(f"{path}: the folder {folder} does not exist; create it first")
+        raise SaveError(_(errors.FOLDER_MISSING, path=path, folder=folder))
     if not folder.is_dir():
-        raise SaveError(f"{path}: {folder} is not a folder")
+        raise SaveError(_(errors.NOT_A_FOLDER, path=path, folder=folder))
     try:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as error:
         raise SaveError(
-            f"{path}: cannot write in {folder} ({error.strerror or error}); "
-            "choose another place with --output"
+            _(errors.CANNOT_WRITE_IN, path=path, folder=folder, problem=error.strerror or error)
         ) from None
 
 
@@ -356,10 +350,7 @@ class AnswerFileLock:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 os.close(fd)
-                raise SaveError(
-                    f"{self.path}: another intimacy-check quiz is writing this file right now; "
-                    "finish that one first"
-                ) from None
+                raise SaveError(_(errors.QUIZ_WRITING, path=self.path)) from None
             # The previous holder may have removed the lock file between our open and flock.
             try:
                 if os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino:

@@ -15,24 +15,18 @@ from typer.core import TyperGroup
 
 from intimacy_check import __version__
 from intimacy_check.commands import PROG, fail
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
 
-# name: (module in intimacy_check.commands, function, the one line shown by --help).
+# name: (module in intimacy_check.commands, function, the --help line's catalogue entry).
 # test_cli_help checks that each line matches the first line of the function's docstring.
 COMMANDS = {
-    "quiz": ("quiz", "quiz", "Take the quiz: rate 20 statements and save your answers."),
-    "report": (
-        "report",
-        "report",
-        "Show or save a report of one answer file, or of a couple's two.",
-    ),
-    "compare": ("report", "compare", "Compare two partners' answers side by side."),
-    "signs": (
-        "signs",
-        "signs",
-        "List every statement and every step, without taking the quiz.",
-    ),
-    "summary": ("summary", "summary", "One row per answer file, for a counselor's caseload."),
-    "progress": ("progress", "progress", "Show what changed between dated assessments."),
+    "quiz": ("quiz", "quiz", quiz_text.QUIZ_SHORT_HELP),
+    "report": ("report", "report", quiz_text.REPORT_SHORT_HELP),
+    "compare": ("report", "compare", quiz_text.COMPARE_SHORT_HELP),
+    "signs": ("signs", "signs", quiz_text.SIGNS_SHORT_HELP),
+    "summary": ("summary", "summary", quiz_text.SUMMARY_SHORT_HELP),
+    "progress": ("progress", "progress", quiz_text.PROGRESS_SHORT_HELP),
 }
 
 
@@ -48,7 +42,7 @@ class _Group(TyperGroup):
             return None
         import importlib
 
-        module_name, function_name, _ = COMMANDS[name]
+        module_name, function_name, _short_help = COMMANDS[name]
         module = importlib.import_module(f"intimacy_check.commands.{module_name}")
         single = typer.Typer(add_completion=False, rich_markup_mode=None)
         single.command(name)(getattr(module, function_name))
@@ -56,7 +50,9 @@ class _Group(TyperGroup):
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # The short help comes from the table, so listing commands imports none of them.
-        rows = [(name, short_help) for name, (_, _, short_help) in COMMANDS.items()]
+        rows = [
+            (name, _(short_help)) for name, (_module, _function, short_help) in COMMANDS.items()
+        ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -68,14 +64,19 @@ class _Group(TyperGroup):
         except IntimacyCheckError as error:
             fail(error.message, code=error.exit_code)
         except OSError as error:  # e.g. a terminal that went away while writing
-            fail(f"{error.filename or 'output'}: {error.strerror or error}")
+            fail(
+                _(
+                    quiz_text.OS_ERROR,
+                    file=error.filename or _(quiz_text.OUTPUT),
+                    problem=error.strerror or error,
+                )
+            )
 
 
 app = typer.Typer(
     cls=_Group,
     name=PROG,
-    help="A private self-assessment of emotional intimacy, for one person or a couple. "
-    "An aid to reflection and conversation, not a diagnosis.",
+    help=_(quiz_text.APP_HELP),
     no_args_is_help=True,
     add_completion=False,
     # Locals can hold someone's answers: never print them in a traceback.
@@ -86,7 +87,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"{PROG} {__version__}")
+        typer.echo(_(quiz_text.VERSION_LINE, prog=PROG, version=__version__))
         raise typer.Exit()
 
 
@@ -95,7 +96,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_show_version, is_eager=True, help=_(quiz_text.VERSION_HELP)
         ),
     ] = False,
 ) -> None:
@@ -107,7 +108,7 @@ def main() -> None:
     try:
         code = app(prog_name=PROG, standalone_mode=False)
     except typer.Abort:
-        sys.stderr.write(f"{PROG}: error: stopped\n")
+        sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=_(quiz_text.STOPPED)) + "\n")
         sys.exit(1)
     except Exception as error:
         # Click's usage errors, whichever click Typer brings: they carry these two.
@@ -119,8 +120,9 @@ def main() -> None:
         from intimacy_check.render.inert import inert
 
         context = getattr(error, "ctx", None)
-        hint = f" (see '{context.command_path} --help')" if context is not None else ""
         message = inert(error.format_message()).rstrip(".")
-        sys.stderr.write(f"{PROG}: error: {message}{hint}\n")
+        if context is not None:
+            message = _(quiz_text.USAGE_ERROR_HINT, message=message, command=context.command_path)
+        sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=message) + "\n")
         sys.exit(error.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -12,6 +12,7 @@ from enum import Enum
 
 from intimacy_check.answers import COMPLETED, AnswerSheet
 from intimacy_check.errors import CompareError
+from intimacy_check.messages import _, errors
 from intimacy_check.questionnaire import Questionnaire, Sign
 from intimacy_check.scoring import Assessment, Pointing, sign_score
 
@@ -199,25 +200,30 @@ def check_pair(
 ) -> None:
     """Refuse a pair that should not be compared; raise CompareError saying why."""
     if same_file:
-        raise CompareError(
-            f"{sources[0]} was given twice; did you mean to compare two partners' files?"
-        )
+        raise CompareError(_(errors.SAME_FILE_TWICE, source=sources[0]))
     if first.respondent.casefold() == second.respondent.casefold():
         raise CompareError(
-            f"both {sources[0]} and {sources[1]} are answers of {first.respondent!r}; "
-            "did you mean to compare two different people?"
+            _(
+                errors.SAME_PERSON,
+                first=sources[0],
+                second=sources[1],
+                name=repr(first.respondent),
+            )
         )
     ids = [(sheet.questionnaire_id, sheet.questionnaire_version) for sheet in (first, second)]
     if ids[0] != ids[1]:
         raise CompareError(
-            f"{sources[0]} is for questionnaire {ids[0][0]!r} version {ids[0][1]}, but "
-            f"{sources[1]} is for {ids[1][0]!r} version {ids[1][1]}; only answers to the "
-            "same questionnaire can be compared"
+            _(
+                errors.DIFFERENT_QUESTIONNAIRES,
+                first=sources[0],
+                first_id=repr(ids[0][0]),
+                first_version=ids[0][1],
+                second=sources[1],
+                second_id=repr(ids[1][0]),
+                second_version=ids[1][1],
+            )
         )
     if not allow_incomplete:
         for sheet, source in zip((first, second), sources, strict=True):
             if sheet.status != COMPLETED:
-                raise CompareError(
-                    f"{sheet.respondent} has not finished the quiz yet ({source}); compare "
-                    "when you are both done, or add --allow-incomplete"
-                )
+                raise CompareError(_(errors.NOT_FINISHED, name=sheet.respondent, source=source))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from intimacy_check.errors import ContentError
+from intimacy_check.messages import _, errors
 
 SIGNS_FILE = "signs.yaml"
 LACK_SIGNS_FILE = "lack_signs.yaml"
@@ -146,9 +147,12 @@ def default_data_dir() -> Path:
         if (candidate / SIGNS_FILE).is_file():
             return candidate
     raise ContentError(
-        f"the questionnaire content was not found next to {package}; "
-        f"reinstall intimacy-check or point --data-dir (or {DATA_ENV}) at a folder with "
-        + ", ".join(CONTENT_FILES)
+        _(
+            errors.CONTENT_NOT_FOUND,
+            package=package,
+            variable=DATA_ENV,
+            files=", ".join(CONTENT_FILES),
+        )
     )
 
 
@@ -159,7 +163,7 @@ def resolve_data_dir(option: Path | None) -> Path:
     if option is None:
         return default_data_dir()
     if not option.is_dir():
-        raise ContentError(f"{option}: the content folder does not exist or is not a folder")
+        raise ContentError(_(errors.CONTENT_FOLDER_MISSING, path=option))
     return option
 
 
@@ -196,12 +200,9 @@ def section_files(signs_document: Any, *, path: str) -> tuple[str, ...]:
         or names[0] != SIGNS_FILE
         or not all(isinstance(name, str) and _FILE_NAME.fullmatch(name) for name in names)
     ):
-        raise ContentError(
-            f"{path}: questionnaire: 'sections' must list file names in this folder, "
-            f"starting with {SIGNS_FILE!r}"
-        )
+        raise ContentError(_(errors.SECTIONS_LIST, path=path, first=repr(SIGNS_FILE)))
     if len(set(names)) != len(names):
-        raise ContentError(f"{path}: questionnaire: 'sections' names a file twice")
+        raise ContentError(_(errors.SECTIONS_FILE_TWICE, path=path))
     return tuple(names)
 
 
@@ -213,12 +214,12 @@ class _Reader:
 
     def __init__(self, raw: Any, *, where: str, allowed: Sequence[str]) -> None:
         if raw is None:
-            raise ContentError(f"{where}: is empty or missing")
+            raise ContentError(_(errors.EMPTY_OR_MISSING, where=where))
         if not isinstance(raw, Mapping):
-            raise ContentError(f"{where}: must be a mapping of keys to values")
+            raise ContentError(_(errors.NOT_A_MAPPING, where=where))
         unknown = [str(key) for key in raw if key not in allowed]
         if unknown:
-            raise ContentError(f"{where}: unknown key {unknown[0]!r}")
+            raise ContentError(_(errors.UNKNOWN_KEY, where=where, key=repr(unknown[0])))
         self.raw = raw
         self.where = where
 
@@ -227,22 +228,22 @@ class _Reader:
         if value is None and optional:
             return ""
         if not isinstance(value, str) or not value.strip():
-            problem = "is missing" if value is None else "must be non-empty text"
-            raise ContentError(f"{self.where}: {key!r} {problem}")
+            problem = errors.KEY_MISSING if value is None else errors.KEY_NOT_TEXT
+            raise ContentError(_(problem, where=self.where, key=repr(key)))
         return " ".join(value.split())
 
     def ident(self, key: str) -> str:
         value = self.text(key)
         if not _KEBAB.fullmatch(value) or value in _YAML_WORDS:
             raise ContentError(
-                f"{self.where}: {key!r} must be kebab-case starting with a letter, not {value!r}"
+                _(errors.KEY_NOT_KEBAB, where=self.where, key=repr(key), value=repr(value))
             )
         return value
 
     def whole(self, key: str) -> int:
         value = self.raw.get(key)
         if type(value) is not int:
-            raise ContentError(f"{self.where}: {key!r} must be a whole number")
+            raise ContentError(_(errors.KEY_NOT_WHOLE, where=self.where, key=repr(key)))
         return value
 
     def items(self, key: str, *, optional: bool = False) -> list[Any]:
@@ -250,14 +251,14 @@ class _Reader:
         if value is None and optional:
             return []
         if not isinstance(value, list):
-            problem = "is missing" if value is None else "must be a list"
-            raise ContentError(f"{self.where}: {key!r} {problem}")
+            problem = errors.KEY_MISSING if value is None else errors.KEY_NOT_LIST
+            raise ContentError(_(problem, where=self.where, key=repr(key)))
         return value
 
     def texts(self, key: str, *, optional: bool = False) -> tuple[str, ...]:
         values = self.items(key, optional=optional)
         if not all(isinstance(value, str) and _KEBAB.fullmatch(value) for value in values):
-            raise ContentError(f"{self.where}: {key!r} must list kebab-case ids")
+            raise ContentError(_(errors.KEY_NOT_KEBAB_IDS, where=self.where, key=repr(key)))
         return tuple(values)
 
 
@@ -298,7 +299,7 @@ def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questi
 def _build_scale(raw: Any, *, path: str) -> tuple[str, ...]:
     where = f"{path}: scale"
     if not isinstance(raw, Mapping) or sorted(raw, key=str) != [1, 2, 3, 4, 5]:
-        raise ContentError(f"{where}: must label each rating 1, 2, 3, 4 and 5 exactly once")
+        raise ContentError(_(errors.SCALE_RATINGS, where=where))
     labels = _Reader(raw, where=where, allowed=(1, 2, 3, 4, 5))  # type: ignore[arg-type]
     return tuple(labels.text(rating) for rating in (1, 2, 3, 4, 5))  # type: ignore[arg-type]
 
@@ -307,7 +308,9 @@ def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
     bands = []
     for number, item in enumerate(raw, start=1):
         reader = _Reader(
-            item, where=f"{path}: band {number}", allowed=("id", "min", "label", "description")
+            item,
+            where=_(errors.AT_BAND, path=path, number=number),
+            allowed=("id", "min", "label", "description"),
         )
         bands.append(
             Band(
@@ -319,11 +322,9 @@ def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
         )
     minimums = [band.min for band in bands]
     if not bands or minimums != sorted(set(minimums), reverse=True) or minimums[-1] != 0:
-        raise ContentError(
-            f"{path}: bands must run from the highest 'min' down to a last band with min 0"
-        )
+        raise ContentError(_(errors.BANDS_ORDER, path=path))
     if minimums[0] > 100:
-        raise ContentError(f"{path}: a band's 'min' cannot be above 100")
+        raise ContentError(_(errors.BAND_ABOVE_100, path=path))
     _no_duplicates([band.id for band in bands], where=f"{path}: bands")
     return tuple(bands)
 
@@ -340,14 +341,21 @@ def _build_section(raw: Any, *, path: str, first: bool) -> Section:
     agree_means = head.raw.get("agree_means")
     if agree_means not in (MORE_CLOSENESS, LESS_CLOSENESS):
         raise ContentError(
-            f"{path}: section: 'agree_means' must be {MORE_CLOSENESS!r} or {LESS_CLOSENESS!r}"
+            _(errors.AGREE_MEANS, path=path, more=repr(MORE_CLOSENESS), less=repr(LESS_CLOSENESS))
         )
     closer = agree_means == MORE_CLOSENESS
     items = top.items("signs")
     if len(items) != SIGNS_PER_SECTION:
-        raise ContentError(f"{path}: must hold exactly {SIGNS_PER_SECTION} signs, not {len(items)}")
+        raise ContentError(
+            _(errors.SIGNS_COUNT, path=path, expected=SIGNS_PER_SECTION, count=len(items))
+        )
     signs = tuple(
-        _build_sign(item, where=f"{path}: sign {number}", section=section_id, closer=closer)
+        _build_sign(
+            item,
+            where=_(errors.AT_SIGN, path=path, number=number),
+            section=section_id,
+            closer=closer,
+        )
         for number, item in enumerate(items, start=1)
     )
     return Section(
@@ -365,11 +373,11 @@ def _build_sign(raw: Any, *, where: str, section: str, closer: bool) -> Sign:
     extra_title = "growth_title" if closer else "clear_title"
     keys = ["id", "title", extra_title, "statement", "about", "discuss", "steps", "tags"]
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
-        where = f"{where} ({raw['id']})"
+        where = _(errors.WITH_ID, where=where, id=raw["id"])
     reader = _Reader(raw, where=where, allowed=keys)
     steps = reader.texts("steps")
     if not 2 <= len(steps) <= 5:
-        raise ContentError(f"{where}: 'steps' must name 2 to 5 steps, not {len(steps)}")
+        raise ContentError(_(errors.STEPS_COUNT, where=where, count=len(steps)))
     _no_duplicates(steps, where=f"{where}: steps")
     return Sign(
         id=reader.ident("id"),
@@ -393,21 +401,30 @@ def _build_steps(raw: Any, *, path: str) -> tuple[Step, ...]:
         items = top.items(kind)
         if len(items) != expected:
             raise ContentError(
-                f"{path}: {kind!r} must hold exactly {expected} steps, not {len(items)}"
+                _(
+                    errors.KIND_STEPS_COUNT,
+                    path=path,
+                    kind=repr(kind),
+                    expected=expected,
+                    count=len(items),
+                )
             )
         for number, item in enumerate(items, start=1):
-            steps.append(_build_step(item, where=f"{path}: {kind} step {number}", kind=kind))
+            where = _(errors.AT_STEP, path=path, kind=kind, number=number)
+            steps.append(_build_step(item, where=where, kind=kind))
     _no_duplicates([step.id for step in steps], where=f"{path}: steps")
     return tuple(steps)
 
 
 def _build_step(raw: Any, *, where: str, kind: str) -> Step:
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
-        where = f"{where} ({raw['id']})"
+        where = _(errors.WITH_ID, where=where, id=raw["id"])
     reader = _Reader(raw, where=where, allowed=("id", "title", "summary", "try_this", "exercises"))
     exercises = []
     for number, item in enumerate(reader.items("exercises", optional=True), start=1):
-        exercise = _Reader(item, where=f"{where}: exercise {number}", allowed=("name", "how"))
+        exercise = _Reader(
+            item, where=_(errors.AT_EXERCISE, where=where, number=number), allowed=("name", "how")
+        )
         exercises.append(Exercise(name=exercise.text("name"), how=exercise.text("how")))
     return Step(
         id=reader.ident("id"),
@@ -421,7 +438,7 @@ def _build_step(raw: Any, *, where: str, kind: str) -> Step:
 
 def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> None:
     section_paths = [paths[section.id] for section in questionnaire.sections]
-    _no_duplicates([sign.id for sign in questionnaire.signs], where=" and ".join(section_paths))
+    _no_duplicates([sign.id for sign in questionnaire.signs], where=_joined(section_paths))
     known = {step.id for step in questionnaire.steps}
     named: set[str] = set()
     for section in questionnaire.sections:
@@ -429,21 +446,32 @@ def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> N
             for step_id in sign.steps:
                 if step_id not in known:
                     raise ContentError(
-                        f"{paths[section.id]}: sign {sign.id!r} names the step {step_id!r}, "
-                        "which steps.yaml does not define"
+                        _(
+                            errors.UNKNOWN_STEP,
+                            path=paths[section.id],
+                            sign=repr(sign.id),
+                            step=repr(step_id),
+                        )
                     )
             named.update(sign.steps)
     for step in questionnaire.steps:
         if step.kind == "restore" and step.id not in named:
             raise ContentError(
-                f"{paths[STEPS_FILE]}: restore step {step.id!r} is not named by any sign; "
-                "list it in the 'steps' of at least one sign"
+                _(errors.RESTORE_STEP_UNNAMED, path=paths[STEPS_FILE], step=repr(step.id))
             )
+
+
+def _joined(paths: Sequence[str]) -> str:
+    """The files an id may be shared between, as in "signs.yaml and lack_signs.yaml"."""
+    joined = paths[0] if paths else ""
+    for path in paths[1:]:
+        joined = _(errors.FILES_AND, files=joined, file=path)
+    return joined
 
 
 def _no_duplicates(ids: Sequence[str], *, where: str) -> None:
     seen: set[str] = set()
     for item in ids:
         if item in seen:
-            raise ContentError(f"{where}: the id {item!r} is used twice")
+            raise ContentError(_(errors.ID_TWICE, where=where, id=repr(item)))
         seen.add(item)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from intimacy_check.answers import AnswerSheet
+from intimacy_check.messages import quiz as quiz_text
 
 
 class Action(Enum):
@@ -26,12 +27,13 @@ class Command:
     rating: int | None = None
 
 
+# Each key's meaning is a catalogue entry, translated where the help is shown.
 KEYS_HELP = (
-    ("1-5", "rate the statement, then press Enter"),
-    ("b", "go back to the previous statement"),
-    ("s", "skip this statement"),
-    ("q", "save your progress and quit (resume later with --resume)"),
-    ("?", "show this help"),
+    ("1-5", quiz_text.KEY_RATE),
+    ("b", quiz_text.KEY_BACK),
+    ("s", quiz_text.KEY_SKIP),
+    ("q", quiz_text.KEY_QUIT),
+    ("?", quiz_text.KEY_HELP),
 )
 
 

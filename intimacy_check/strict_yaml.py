@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from intimacy_check.messages import _, errors
+
 # libyaml is much faster; the pure-Python parser is the fallback. Setting
 # INTIMACY_CHECK_PURE_YAML=1 forces the fallback, so tests can hold both to the same rules.
 _BaseLoader: Any = yaml.SafeLoader
@@ -50,30 +52,30 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
 
     def _build(self, node: yaml.Node) -> Any:
         if node in self._seen:
-            raise _problem(node, "uses YAML anchors and aliases (& and *), which are not allowed")
+            raise _problem(node, _(errors.ALIASES))
         self._seen.add(node)
         constructor = self.yaml_constructors.get(node.tag)
         if constructor is None:
-            raise _problem(node, f"uses the tag {node.tag!r}, which is not allowed")
+            raise _problem(node, _(errors.TAG_NOT_ALLOWED, tag=repr(node.tag)))
         return constructor(self, node)
 
     def _enter(self, node: yaml.Node) -> None:
         # Our files are a few levels deep; a limit gives both parsers the same refusal.
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _problem(node, f"is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise _problem(node, _(errors.NESTED_TOO_DEEPLY_LEVELS, limit=MAX_DEPTH))
 
     def construct_strict_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
         self._enter(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _problem(key_node, "uses a merge key (<<), which is not allowed")
+                raise _problem(key_node, _(errors.MERGE_KEY))
             key = self._build(key_node)
             if not isinstance(key, (str, int, bool, type(None))):
-                raise _problem(key_node, "has a key that is not plain text")
+                raise _problem(key_node, _(errors.KEY_NOT_PLAIN_TEXT))
             if key in mapping:
-                raise _problem(key_node, f"has the key {key!r} twice")
+                raise _problem(key_node, _(errors.KEY_TWICE, key=repr(key)))
             mapping[key] = self._build(value_node)
         self._depth -= 1
         return mapping
@@ -89,23 +91,23 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
         if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS and text[0] != "0":
             return int(text)  # the common case, checked without a regular expression
         if not _PLAIN_INT.fullmatch(text):
-            raise _problem(node, f"has {_short(text)}, which is not a plain whole number")
+            raise _problem(node, _(errors.NOT_PLAIN_WHOLE_NUMBER, text=_short(text)))
         if len(text) > MAX_DIGITS:  # Python refuses to convert very long digit strings
-            raise _problem(node, f"has a number of {len(text)} digits, which is far too large")
+            raise _problem(node, _(errors.NUMBER_TOO_LARGE, digits=len(text)))
         return int(text)
 
     def construct_strict_str(self, node: yaml.ScalarNode) -> str:
         text = str(self.construct_scalar(node))
         # The pure-Python parser lets an escape like "\uD800" through; libyaml refuses it.
         if _SURROGATE.search(text):
-            raise _problem(node, "holds an invalid Unicode escape (a lone surrogate)")
+            raise _problem(node, _(errors.LONE_SURROGATE))
         return text
 
     def construct_strict_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            raise _problem(node, f"has {node.value!r}, which is not a real date and time") from None
+            raise _problem(node, _(errors.NOT_REAL_DATE, text=repr(node.value))) from None
 
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:null", _BaseLoader.construct_yaml_null)
@@ -132,7 +134,7 @@ class _Problem(Exception):
 
 def _problem(node: yaml.Node, what: str) -> _Problem:
     mark = node.start_mark
-    return _Problem(f"line {mark.line + 1}, column {mark.column + 1}: {what}")
+    return _Problem(_(errors.AT_PLACE, line=mark.line + 1, column=mark.column + 1, problem=what))
 
 
 def read_limited(path: Path, *, limit: int) -> bytes:
@@ -140,18 +142,20 @@ def read_limited(path: Path, *, limit: int) -> bytes:
     try:
         with open(path, "rb") as stream:
             if not _is_regular_or_pipe(stream.fileno()):
-                raise ReadError(f"{path}: is not a regular file")
+                raise ReadError(_(errors.NOT_REGULAR_FILE, path=path))
             content = stream.read(limit + 1)
     except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
+        raise ReadError(_(errors.NO_SUCH_FILE, path=path)) from None
     except IsADirectoryError:
-        raise ReadError(f"{path}: is a folder, not a file") from None
+        raise ReadError(_(errors.IS_FOLDER_NOT_FILE, path=path)) from None
     except PermissionError:
-        raise ReadError(f"{path}: permission denied") from None
+        raise ReadError(_(errors.PERMISSION_DENIED, path=path)) from None
     except OSError as error:
-        raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise ReadError(
+            _(errors.CANNOT_BE_READ, path=path, problem=error.strerror or error)
+        ) from None
     if len(content) > limit:
-        raise ReadError(f"{path}: is larger than {limit // 1024} KiB, too large to be read")
+        raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=limit // 1024))
     return content
 
 
@@ -166,20 +170,20 @@ def decode_text(content: bytes, *, source: str) -> str:
     """Decode UTF-8 (with or without a byte-order mark) or BOM-marked UTF-16."""
     # UTF-32's mark begins with UTF-16's, so it must be recognised (and refused) first.
     if content.startswith(_UTF32_BOMS):
-        raise ReadError(f"{source}: holds binary data, not text")
+        raise ReadError(_(errors.BINARY_DATA, source=source))
     if content.startswith(_UTF16_BOMS):
         try:
             return content.decode("utf-16")
         except UnicodeDecodeError:
-            raise ReadError(f"{source}: is marked as UTF-16 but is not valid UTF-16") from None
+            raise ReadError(_(errors.BAD_UTF16, source=source)) from None
     if b"\x00" in content:
-        raise ReadError(f"{source}: holds binary data, not text")
+        raise ReadError(_(errors.BINARY_DATA, source=source))
     if content.startswith(_UTF8_BOM):
         content = content[len(_UTF8_BOM) :]
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ReadError(f"{source}: is not UTF-8 text (bad byte at offset {error.start})") from None
+        raise ReadError(_(errors.NOT_UTF8, source=source, offset=error.start)) from None
 
 
 def parse_yaml(text: str, *, source: str) -> Any:
@@ -190,19 +194,27 @@ def parse_yaml(text: str, *, source: str) -> Any:
         loader = _StrictLoader(text)
         return loader.get_single_data()
     except _Problem as problem:
-        raise ReadError(f"{source}: {problem}") from None
+        raise ReadError(_(errors.IN_FILE, source=source, problem=problem)) from None
     except yaml.reader.ReaderError as error:
         raise ReadError(
-            f"{source}: holds the character U+{error.character:04X} at position "
-            f"{error.position}, which is not allowed in YAML"
+            _(
+                errors.CHARACTER_NOT_ALLOWED,
+                source=source,
+                code=f"{error.character:04X}",
+                position=error.position,
+            )
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise ReadError(f"{source}: {_describe_yaml_error(error, text)}") from None
+        raise ReadError(
+            _(errors.IN_FILE, source=source, problem=_describe_yaml_error(error, text))
+        ) from None
     except yaml.YAMLError as error:
-        raise ReadError(f"{source}: is not valid YAML ({_one_line(str(error))})") from None
+        raise ReadError(
+            _(errors.NOT_VALID_YAML_DETAIL, source=source, detail=_one_line(str(error)))
+        ) from None
     except RecursionError:
         # libyaml stops at its own depth limit; the pure-Python parser recurses instead.
-        raise ReadError(f"{source}: is nested too deeply") from None
+        raise ReadError(_(errors.NESTED_TOO_DEEPLY, source=source)) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -218,14 +230,15 @@ def _one_line(text: str) -> str:
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError, text: str) -> str:
     mark = error.problem_mark or error.context_mark
-    problem = _one_line(error.problem or error.context or "invalid YAML")
+    problem = _one_line(error.problem or error.context or _(errors.INVALID_YAML))
     if "another document" in problem:
-        problem = "it holds more than one YAML document"
+        problem = _(errors.MORE_THAN_ONE_DOCUMENT)
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-        problem = "a tab character, which YAML does not allow for indentation"
+        problem = _(errors.TAB_INDENTATION)
+    described = _(errors.NOT_VALID_YAML_BECAUSE, problem=problem)
     if mark is None:
-        return f"is not valid YAML: {problem}"
-    return f"line {mark.line + 1}, column {mark.column + 1}: is not valid YAML: {problem}"
+        return described
+    return _(errors.AT_PLACE, line=mark.line + 1, column=mark.column + 1, problem=described)
 
 
 def _char_at(text: str, line: int, column: int) -> str:

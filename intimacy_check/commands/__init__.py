@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -21,7 +24,7 @@ DataDir = Annotated[
     typer.Option(
         "--data-dir",
         envvar="INTIMACY_CHECK_DATA",
-        help="Folder with your own signs.yaml, lack_signs.yaml and steps.yaml.",
+        help=_(quiz_text.DATA_DIR_HELP),
         show_default=False,
     ),
 ]
@@ -31,7 +34,7 @@ def fail(message: str, *, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit."""
     from intimacy_check.render.inert import inert
 
-    typer.echo(f"{PROG}: error: {inert(message)}", err=True)
+    typer.echo(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)), err=True)
     raise typer.Exit(code)
 
 

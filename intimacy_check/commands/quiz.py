@@ -17,6 +17,8 @@ from intimacy_check.commands import (
     plain,
     read_sheet,
 )
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,33 +32,31 @@ def quiz(
         Optional[list[str]],  # noqa: UP045
         typer.Option(
             "--name",
-            help="Your name, as it will appear in reports. With --couple, give it twice.",
+            help=_(quiz_text.NAME_HELP),
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Answer file to write [default: NAME-DATE.yaml]."),
+        typer.Option("--output", "-o", help=_(quiz_text.OUTPUT_HELP)),
     ] = None,
     output_dir: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output-dir", help="Folder for the default answer files [default: .]."),
+        typer.Option("--output-dir", help=_(quiz_text.OUTPUT_DIR_HELP)),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing answer files.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_(quiz_text.FORCE_HELP))] = False,
     resume: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Option(
             "--resume",
-            help="Go on with an unfinished answer file (with --couple, give both).",
+            help=_(quiz_text.RESUME_HELP),
             show_default=False,
         ),
     ] = None,
-    couple: Annotated[
-        bool, typer.Option("--couple", help="Two partners take turns at this computer.")
-    ] = False,
+    couple: Annotated[bool, typer.Option("--couple", help=_(quiz_text.COUPLE_HELP))] = False,
     data_dir: DataDir = None,
 ) -> None:
-    """Take the quiz: rate 20 statements and save your answers.
+    """Take the quiz: rate each statement and save your answers.
 
     Afterwards you see your results and the steps that fit you best. With --couple,
     two partners take turns at this computer and then see their comparison.
@@ -66,18 +66,13 @@ def quiz(
     names, resumes = name or [], resume or []
     people = 2 if couple else 1
     if len(names) > people or len(resumes) > people:
-        raise UsageError(
-            "give --name and --resume at most twice with --couple, and once without it"
-        )
+        raise UsageError(_(quiz_text.NAME_RESUME_TIMES))
     if resumes and (names or output or output_dir or force):
-        raise UsageError(
-            "--resume goes on with existing files; leave out --name, --output, --output-dir "
-            "and --force"
-        )
+        raise UsageError(_(quiz_text.RESUME_ALONE))
     if output is not None and (couple or output_dir is not None):
-        raise UsageError("--output names one file; with --couple or --output-dir leave it out")
+        raise UsageError(_(quiz_text.OUTPUT_ONE_FILE))
     if couple and len(resumes) == 1:
-        raise UsageError("with --couple, give --resume twice: one file for each partner")
+        raise UsageError(_(quiz_text.COUPLE_RESUME_TWICE))
 
     questionnaire = load(data_dir)
     screen = console()
@@ -91,7 +86,7 @@ def quiz(
         sheet, path = plans[0]
         sheet = take_quiz(screen, questionnaire, sheet, path=path)
         _show(screen, questionnaire, [sheet])
-        screen.print(f"\nYour answers are saved in {plain(path)}", soft_wrap=True)
+        screen.print(f"\n{_(quiz_text.SAVED_IN, path=plain(path))}", soft_wrap=True)
 
 
 def _plan_new(
@@ -107,14 +102,14 @@ def _plan_new(
     from intimacy_check import answers
     from intimacy_check.errors import UsageError
 
-    prompts = ["Your name (any name you like): "]
+    prompts = [_(quiz_text.NAME_PROMPT)]
     if people == 2:
-        prompts = ["First partner's name: ", "Second partner's name: "]
+        prompts = [_(quiz_text.FIRST_PARTNER_PROMPT), _(quiz_text.SECOND_PARTNER_PROMPT)]
     chosen = [checked_name(given) for given in names]
     while len(chosen) < people:
         chosen.append(ask_name(screen, prompts[len(chosen)]))
     if people == 2 and chosen[0].casefold() == chosen[1].casefold():
-        raise UsageError("the two partners need different names, so their files stay apart")
+        raise UsageError(_(quiz_text.NAMES_THE_SAME))
     folder = output_dir or Path(".")
     plans = []
     for person in chosen:
@@ -146,9 +141,9 @@ def checked_name(name: str) -> str:
 
     cleaned = " ".join(inert(name).split())
     if not cleaned:
-        raise UsageError("the name cannot be empty")
+        raise UsageError(_(quiz_text.NAME_EMPTY))
     if len(cleaned) > MAX_NAME_LENGTH:
-        raise UsageError(f"the name is longer than {MAX_NAME_LENGTH} characters")
+        raise UsageError(_(quiz_text.NAME_TOO_LONG, limit=MAX_NAME_LENGTH))
     return cleaned
 
 
@@ -159,14 +154,14 @@ def ask_name(screen: Console, prompt: str) -> str:
         try:
             typed = screen.input(prompt)
         except EOFError:
-            fail("input ended before a name was given; pass one with --name")
+            fail(_(quiz_text.NO_NAME_GIVEN))
         except KeyboardInterrupt:
             screen.print()
             raise typer.Exit(EXIT_INTERRUPTED) from None
         try:
             return checked_name(typed)
         except UsageError as error:  # ask again rather than stop
-            screen.print(f"  {plain(error.message)}; please try again.")
+            screen.print(f"  {_(quiz_text.TRY_AGAIN, problem=plain(error.message))}")
 
 
 def save(path: Path, sheet: AnswerSheet, questionnaire: Questionnaire) -> None:
@@ -183,7 +178,7 @@ def take_quiz(
     from intimacy_check.answers import COMPLETED, AnswerFileLock
 
     if sheet.status == COMPLETED:
-        screen.print(f"{plain(path)} is already complete.", soft_wrap=True)
+        screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
         return sheet
     with AnswerFileLock(path):
         save(path, sheet, questionnaire)
@@ -201,17 +196,13 @@ def save_or_ask(
             save(path, sheet, questionnaire)
             return
         except SaveError as error:
-            screen.print(f"Could not save: {plain(error.message)}", soft_wrap=True)
+            screen.print(_(quiz_text.COULD_NOT_SAVE, problem=plain(error.message)), soft_wrap=True)
         try:
-            choice = screen.input("Press Enter to try again, or q to stop: ")
+            choice = screen.input(_(quiz_text.RETRY_PROMPT))
         except (EOFError, KeyboardInterrupt):
             choice = "q"
         if choice.strip().lower() == "q":
-            fail(
-                f"stopped without saving the latest answer; {path} keeps the answers "
-                "saved before it",
-                code=1,
-            )
+            fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=1)
 
 
 def _ask_statements(
@@ -223,8 +214,7 @@ def _ask_statements(
 
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
     screen.print(
-        f"\n{len(state.order)} statements. Rate each from 1 to 5 and press Enter.\n"
-        "Other keys: b back, s skip, q save and quit, ? help."
+        f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
     )
     introduced: set[str] = set()  # sections whose introduction was shown in this run
     while not state.finished:
@@ -240,17 +230,17 @@ def _ask_statements(
             )
         )
         introduced.add(sign.section)
-        command = parse_key(_read_line(screen, "Your rating: ", path=path))
+        command = parse_key(_read_line(screen, _(quiz_text.RATING_PROMPT), path=path))
         if command.action is Action.QUIT:
-            _stop(screen, path, "your answers so far are saved", code=0)
+            _stop(screen, path, quiz_text.QUIT_SAVED, code=0)
         if command.action is Action.HELP:
             screen.print(keys_help())
             continue
         if command.action is Action.INVALID:
-            screen.print("Please type a number from 1 to 5 (or b, s, q, ? for help).")
+            screen.print(_(quiz_text.NOT_A_KEY))
             continue
         if command.action is Action.BACK and state.position == 0:
-            screen.print("This is the first statement.")
+            screen.print(_(quiz_text.FIRST_STATEMENT))
             continue
         state = advance(state, command)
         save_or_ask(screen, path, state.sheet, questionnaire)
@@ -264,21 +254,17 @@ def _read_line(screen: Console, prompt: str, *, path: Path) -> str:
     try:
         return screen.input(prompt)
     except EOFError:
-        _stop(
-            screen,
-            path,
-            "input ended before the quiz was finished; your answers so far are saved",
-            code=1,
-        )
+        _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1)
     except KeyboardInterrupt:
         screen.print()
-        _stop(screen, path, "stopped; your answers so far are saved", code=EXIT_INTERRUPTED)
+        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=EXIT_INTERRUPTED)
 
 
-def _stop(screen: Console, path: Path, what: str, *, code: int) -> NoReturn:
-    message = f"{what} in {path}. Go on later with: {PROG} quiz --resume {path}"
+def _stop(screen: Console, path: Path, saved: str, *, code: int) -> NoReturn:
+    """Stop the quiz, saying where the answers are (`saved`, a catalogue entry) and how to go on."""
+    message = _(saved, path=path, command=f"{PROG} quiz --resume {path}")
     if code == 0:
-        screen.print(plain(message[0].upper() + message[1:]), soft_wrap=True)
+        screen.print(plain(message), soft_wrap=True)
         raise typer.Exit(0)
     fail(message, code=code)
 
@@ -292,8 +278,7 @@ def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
         if isinstance(stop, KeyboardInterrupt):
             screen.print()
         fail(
-            f"stopped before the comparison; the answers are saved in {files}. "
-            f"Compare them later with: {PROG} compare {files}",
+            _(quiz_text.STOPPED_BEFORE_COMPARISON, files=files, command=f"{PROG} compare {files}"),
             code=EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else 1,
         )
 
@@ -313,17 +298,21 @@ def _couple_quiz(
         allow_incomplete=True,
     )
     screen.print(
-        f"\n{plain(first.respondent)} answers first. {plain(second.respondent)}, "
-        "please look away until it is your turn."
+        "\n"
+        + _(
+            quiz_text.FIRST_ANSWERS_FIRST,
+            first=plain(first.respondent),
+            second=plain(second.respondent),
+        )
     )
     first = take_quiz(screen, questionnaire, first, path=first_path)
     screen.print(
-        f"\nThank you, {plain(first.respondent)}. Your answers are saved.\n"
-        f"Please hand over to {plain(second.respondent)}."
+        f"\n{_(quiz_text.THANK_YOU, name=plain(first.respondent))}\n"
+        f"{_(quiz_text.HAND_OVER, name=plain(second.respondent))}"
     )
     _wait_for_enter(
         screen,
-        f"{plain(second.respondent)}, press Enter when you are ready. ",
+        _(quiz_text.READY_PROMPT, name=plain(second.respondent)),
         paths=[first_path],
     )
     screen.clear()  # the first partner's answers must not stay on screen
@@ -331,15 +320,15 @@ def _couple_quiz(
         screen.file.write("\x1b[3J")  # nor in the scrollback, where the terminal keeps one
         screen.file.flush()
     second = take_quiz(screen, questionnaire, second, path=second_path)
-    screen.print("\nThank you both. Your answers are saved.")
+    screen.print(f"\n{_(quiz_text.THANK_YOU_BOTH)}")
     _wait_for_enter(
         screen,
-        "Press Enter when you are both ready to see the comparison. ",
+        _(quiz_text.COMPARISON_PROMPT),
         paths=[first_path, second_path],
     )
     _show(screen, questionnaire, [first, second])
     screen.print(
-        f"\nYour answers are saved in {plain(first_path)} and {plain(second_path)}",
+        f"\n{_(quiz_text.BOTH_SAVED_IN, first=plain(first_path), second=plain(second_path))}",
         soft_wrap=True,
     )
 

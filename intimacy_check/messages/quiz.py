@@ -1,0 +1,112 @@
+"""The quiz's prompts, hints and messages, and the command line's own lines.
+
+Each entry is filled in with `_()` where it is printed. Blank lines and indentation
+around an entry belong to the screen's layout, so they stay in the code.
+"""
+
+from __future__ import annotations
+
+from intimacy_check.messages import N_
+
+# --- the command line (cli) ------------------------------------------------------------------
+
+APP_HELP = N_(
+    "A private self-assessment of emotional intimacy, for one person or a couple. "
+    "An aid to reflection and conversation, not a diagnosis."
+)
+VERSION_HELP = N_("Show the version and exit.")
+VERSION_LINE = N_("{prog} {version}")
+# Every error, whoever raises it, is this one line on stderr.
+ERROR_LINE = N_("{prog}: error: {message}")
+STOPPED = N_("stopped")
+USAGE_ERROR_HINT = N_("{message} (see '{command} --help')")
+# An operating-system error that names no file happened while writing the output.
+OS_ERROR = N_("{file}: {problem}")
+OUTPUT = N_("output")
+
+# The one line each command shows in `intimacy-check --help`; each matches the first line
+# of its command's docstring, which `intimacy-check COMMAND --help` shows.
+QUIZ_SHORT_HELP = N_("Take the quiz: rate each statement and save your answers.")
+REPORT_SHORT_HELP = N_("Show or save a report of one answer file, or of a couple's two.")
+COMPARE_SHORT_HELP = N_("Compare two partners' answers side by side.")
+SIGNS_SHORT_HELP = N_("List every statement and every step, without taking the quiz.")
+SUMMARY_SHORT_HELP = N_("One row per answer file, for a counselor's caseload.")
+PROGRESS_SHORT_HELP = N_("Show what changed between dated assessments.")
+
+# --- options (commands) ---------------------------------------------------------------------
+
+DATA_DIR_HELP = N_("Folder with your own signs.yaml, lack_signs.yaml and steps.yaml.")
+NAME_HELP = N_("Your name, as it will appear in reports. With --couple, give it twice.")
+OUTPUT_HELP = N_("Answer file to write [default: NAME-DATE.yaml].")
+OUTPUT_DIR_HELP = N_("Folder for the default answer files [default: .].")
+FORCE_HELP = N_("Replace existing answer files.")
+RESUME_HELP = N_("Go on with an unfinished answer file (with --couple, give both).")
+COUPLE_HELP = N_("Two partners take turns at this computer.")
+
+# --- options that do not go together (commands.quiz) -----------------------------------------
+
+NAME_RESUME_TIMES = N_("give --name and --resume at most twice with --couple, and once without it")
+RESUME_ALONE = N_(
+    "--resume goes on with existing files; leave out --name, --output, --output-dir and --force"
+)
+OUTPUT_ONE_FILE = N_("--output names one file; with --couple or --output-dir leave it out")
+COUPLE_RESUME_TWICE = N_("with --couple, give --resume twice: one file for each partner")
+
+# --- names (commands.quiz) ---------------------------------------------------------------------
+
+NAME_PROMPT = N_("Your name (any name you like): ")
+FIRST_PARTNER_PROMPT = N_("First partner's name: ")
+SECOND_PARTNER_PROMPT = N_("Second partner's name: ")
+NAMES_THE_SAME = N_("the two partners need different names, so their files stay apart")
+NAME_EMPTY = N_("the name cannot be empty")
+NAME_TOO_LONG = N_("the name is longer than {limit} characters")
+NO_NAME_GIVEN = N_("input ended before a name was given; pass one with --name")
+TRY_AGAIN = N_("{problem}; please try again.")
+
+# --- rating the statements (quiz, commands.quiz) ----------------------------------------------
+
+STATEMENTS_INTRO = N_("{count} statements. Rate each from 1 to 5 and press Enter.")
+OTHER_KEYS = N_("Other keys: b back, s skip, q save and quit, ? help.")
+RATING_PROMPT = N_("Your rating: ")
+NOT_A_KEY = N_("Please type a number from 1 to 5 (or b, s, q, ? for help).")
+FIRST_STATEMENT = N_("This is the first statement.")
+ALREADY_COMPLETE = N_("{path} is already complete.")
+# What each key does, as the ? key lists them.
+KEY_RATE = N_("rate the statement, then press Enter")
+KEY_BACK = N_("go back to the previous statement")
+KEY_SKIP = N_("skip this statement")
+KEY_QUIT = N_("save your progress and quit (resume later with --resume)")
+KEY_HELP = N_("show this help")
+
+# --- saving and stopping (commands.quiz) --------------------------------------------------------
+
+COULD_NOT_SAVE = N_("Could not save: {problem}")
+RETRY_PROMPT = N_("Press Enter to try again, or q to stop: ")
+STOPPED_UNSAVED = N_(
+    "stopped without saving the latest answer; {path} keeps the answers saved before it"
+)
+# {command} is the command line that resumes the quiz.
+QUIT_SAVED = N_("Your answers so far are saved in {path}. Go on later with: {command}")
+INPUT_ENDED_SAVED = N_(
+    "input ended before the quiz was finished; your answers so far are saved in {path}. "
+    "Go on later with: {command}"
+)
+INTERRUPTED_SAVED = N_(
+    "stopped; your answers so far are saved in {path}. Go on later with: {command}"
+)
+SAVED_IN = N_("Your answers are saved in {path}")
+
+# --- a couple taking turns (commands.quiz) -------------------------------------------------------
+
+FIRST_ANSWERS_FIRST = N_("{first} answers first. {second}, please look away until it is your turn.")
+THANK_YOU = N_("Thank you, {name}. Your answers are saved.")
+HAND_OVER = N_("Please hand over to {name}.")
+READY_PROMPT = N_("{name}, press Enter when you are ready. ")
+THANK_YOU_BOTH = N_("Thank you both. Your answers are saved.")
+COMPARISON_PROMPT = N_("Press Enter when you are both ready to see the comparison. ")
+# {command} is the command line that compares the two files.
+STOPPED_BEFORE_COMPARISON = N_(
+    "stopped before the comparison; the answers are saved in {files}. "
+    "Compare them later with: {command}"
+)
+BOTH_SAVED_IN = N_("Your answers are saved in {first} and {second}")
