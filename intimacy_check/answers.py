@@ -15,6 +15,7 @@ from typing import Any
 
 from intimacy_check.errors import AnswerFileError, SaveError
 from intimacy_check.messages import _, errors
+from intimacy_check.messages import quiz as quiz_text
 
 FORMAT = "intimacy-check/answers"
 FORMAT_VERSION = 1
@@ -228,7 +229,7 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Non
 def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
     """The YAML text of an answer file, answers in questionnaire order."""
     lines = [
-        "# intimacy-check answers. These are personal: share this file only with people you trust.",
+        "# " + _(quiz_text.ANSWER_FILE_HEADER),
         f"format: {FORMAT}",
         f"version: {FORMAT_VERSION}",
         "questionnaire:",
@@ -306,14 +307,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def check_writable(path: Path, *, force: bool, what: str = "answer file") -> None:
+def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
     """Refuse, before any work is done, an output path that could not be saved."""
     import tempfile
 
     if path.is_dir():
         raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
     if path.exists() and not force:
-        exists = errors.ANSWER_FILE_EXISTS if what == "answer file" else errors.ALREADY_EXISTS
+        exists = errors.ANSWER_FILE_EXISTS if what == "answers" else errors.ALREADY_EXISTS
         raise SaveError(_(exists, path=path))
     folder = path.parent
     if not folder.exists():

@@ -117,7 +117,7 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":
             error.show()  # type: ignore[attr-defined]
             sys.exit(error.exit_code)
-        from intimacy_check.render.inert import inert
+        from intimacy_check.inert import inert
 
         context = getattr(error, "ctx", None)
         message = inert(error.format_message()).rstrip(".")

@@ -32,7 +32,7 @@ DataDir = Annotated[
 
 def fail(message: str, *, code: int = 1) -> NoReturn:
     """Print one line to stderr and exit."""
-    from intimacy_check.render.inert import inert
+    from intimacy_check.inert import inert
 
     typer.echo(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)), err=True)
     raise typer.Exit(code)
@@ -48,7 +48,7 @@ def plain(value: object) -> str:
     """Text from a file or the user, safe to pass to rich as markup."""
     from rich.markup import escape
 
-    from intimacy_check.render.inert import inert
+    from intimacy_check.inert import inert
 
     return escape(inert(str(value)))
 

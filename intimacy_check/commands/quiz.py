@@ -137,7 +137,7 @@ def default_file_name(name: str) -> str:
 def checked_name(name: str) -> str:
     from intimacy_check.answers import MAX_NAME_LENGTH
     from intimacy_check.errors import UsageError
-    from intimacy_check.render.inert import inert
+    from intimacy_check.inert import inert
 
     cleaned = " ".join(inert(name).split())
     if not cleaned:
@@ -209,8 +209,8 @@ def _ask_statements(
     screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
 ) -> AnswerSheet:
     from intimacy_check.answers import now
+    from intimacy_check.formats.screen import keys_help, quiz_screen
     from intimacy_check.quiz import Action, advance, parse_key, start
-    from intimacy_check.render.terminal import keys_help, quiz_screen
 
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
     screen.print(
@@ -334,10 +334,13 @@ def _couple_quiz(
 
 
 def _show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
-    from intimacy_check.render.terminal import personal_summary
-    from intimacy_check.render.terminal_couple import couple_summary
+    from intimacy_check.documents.report import comparison_document, personal_document
+    from intimacy_check.formats.terminal import comparison, personal
     from intimacy_check.report import build_report
 
     report = build_report(questionnaire, sheets)
     screen.print()
-    screen.print(couple_summary(report) if report.couple else personal_summary(report))
+    if report.couple is not None:
+        screen.print(comparison(comparison_document(report)))
+    else:
+        screen.print(personal(personal_document(report)))

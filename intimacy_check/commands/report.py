@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -10,20 +11,24 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from intimacy_check import formats
 from intimacy_check.commands import DataDir, console, load
+from intimacy_check.documents.report import comparison_document, report_document
+from intimacy_check.errors import UsageError
+from intimacy_check.messages import _
+from intimacy_check.messages import commands as text
+from intimacy_check.report import build_report
 
 if TYPE_CHECKING:
     from intimacy_check.answers import AnswerSheet
     from intimacy_check.questionnaire import Questionnaire
-    from intimacy_check.report import Report
 
-
-class ReportFormat(str, Enum):
-    terminal = "terminal"
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
+    FormatName = str
+else:
+    # Typer reads the choices from an Enum; its members are the registry's format names.
+    FormatName = Enum(
+        "FormatName", {name: name for name in formats.choices(formats.REPORT)}, type=str
+    )
 
 
 class Paper(str, Enum):
@@ -31,106 +36,91 @@ class Paper(str, Enum):
     letter = "letter"
 
 
-EXTENSIONS = {
-    ".txt": ReportFormat.text,
-    ".text": ReportFormat.text,
-    ".md": ReportFormat.markdown,
-    ".markdown": ReportFormat.markdown,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".json": ReportFormat.json,
-}
-TEMPLATED = (ReportFormat.html, ReportFormat.markdown)
-
 Format = Annotated[
-    Optional[ReportFormat],  # noqa: UP045
+    Optional[FormatName],  # noqa: UP045
     typer.Option(
         "--format",
         "-f",
-        help="Output format [default: terminal, text when piped, or from the -o extension].",
+        help=_(text.FORMAT_HELP),
         case_sensitive=False,
         show_default=False,
     ),
 ]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write the report to this file ('-' for stdout)."),
+    typer.Option("--output", "-o", help=_(text.OUTPUT_HELP)),
 ]
-Force = Annotated[bool, typer.Option("--force", help="Replace an existing output file.")]
-Steps = Annotated[int, typer.Option("--steps", min=0, help="How many recommended steps to show.")]
+Force = Annotated[bool, typer.Option("--force", help=_(text.FORCE_HELP))]
+Steps = Annotated[int, typer.Option("--steps", min=0, help=_(text.STEPS_HELP))]
 Template = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--template", help="Your own Jinja2 template for html or markdown."),
+    typer.Option("--template", help=_(text.TEMPLATE_HELP)),
 ]
-PaperOption = Annotated[
-    Paper, typer.Option("--paper", help="Page size for printing the html report.")
-]
+PaperOption = Annotated[Paper, typer.Option("--paper", help=_(text.PAPER_HELP))]
 AllowIncomplete = Annotated[
     bool,
-    typer.Option("--allow-incomplete", help="Compare even if a partner has not finished the quiz."),
+    typer.Option("--allow-incomplete", help=_(text.ALLOW_INCOMPLETE_HELP)),
 ]
 
 
 @dataclass(frozen=True)
 class Destination:
-    """Where a report goes and in which format; decided from the options before any work."""
+    """Where an output goes and in which format; decided from the options before any work."""
 
-    format: ReportFormat
+    format: formats.Format
     path: Path | None  # None for stdout
 
 
 def choose_destination(
-    fmt: ReportFormat | None,
+    fmt: str | None,
     output: Path | None,
     *,
     template: Path | None,
     stdout_is_terminal: bool,
+    document: str = formats.REPORT,
 ) -> Destination:
     """Settle the format and the target; raise UsageError for combinations that cannot work."""
-    from intimacy_check.errors import UsageError
-
     path = None if output is None or str(output) == "-" else output
-    if fmt is None and path is not None:
-        fmt = EXTENSIONS.get(path.suffix.lower())
-        if fmt is None:
-            raise UsageError(
-                f"cannot tell the format from {path.name!r}; add --format "
-                "(text, markdown, html or json)"
-            )
-    if fmt is None:
-        fmt = ReportFormat.terminal if stdout_is_terminal else ReportFormat.text
-    if fmt is ReportFormat.terminal and path is not None:
-        raise UsageError("the terminal format cannot be written to a file; use --format text")
-    if template is not None and fmt not in TEMPLATED:
-        raise UsageError("--template works with --format html or --format markdown")
-    return Destination(format=fmt, path=path)
+    if fmt is not None:
+        chosen = formats.BY_NAME[fmt]
+    elif path is not None:
+        chosen = formats.from_extension(path, document)
+    else:
+        chosen = formats.BY_NAME["terminal" if stdout_is_terminal else "text"]
+    if chosen.terminal and path is not None:
+        raise UsageError(_(text.TERMINAL_NOT_TO_FILE))
+    if template is not None and not chosen.templated:
+        templated = [
+            _(text.TEMPLATE_FORMAT, name=item.name)
+            for item in formats.formats_for(document)
+            if item.templated
+        ]
+        raise UsageError(_(text.TEMPLATE_NEEDS, formats=_(text.OR).join(templated)))
+    return Destination(format=chosen, path=path)
 
 
 def prepare_destination(
-    fmt: ReportFormat | None,
+    fmt: str | None,
     output: Path | None,
     *,
     template: Path | None,
     force: bool,
     inputs: list[Path],
+    document: str = formats.REPORT,
 ) -> Destination:
-    """Settle where a report goes, and refuse a target that cannot or must not be written,
+    """Settle where an output goes, and refuse a target that cannot or must not be written,
     before any answer file is read: never one of the inputs, never an existing file
     without --force."""
     from intimacy_check.answers import check_writable
-    from intimacy_check.errors import UsageError
 
     destination = choose_destination(
-        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty()
+        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty(), document=document
     )
     if destination.path is None:
         return destination
     target = destination.path.resolve()
     if any(path.resolve() == target for path in inputs):
-        raise UsageError(
-            f"{destination.path} is one of the answer files being read; "
-            "choose another name for the report"
-        )
+        raise UsageError(_(text.OUTPUT_IS_INPUT, path=destination.path))
     check_writable(destination.path, force=force, what="report")
     return destination
 
@@ -157,75 +147,38 @@ def read_sheets(
     return sheets
 
 
-def render(
-    result: Report,
-    fmt: ReportFormat,
-    *,
-    steps: int,
-    template: Path | None = None,
-    paper: Paper = Paper.a4,
-) -> str:
-    """The report as text in a file format (not the terminal)."""
-    if fmt is ReportFormat.json:
-        from intimacy_check.render.json_report import render_json
-
-        return render_json(result)
-    from intimacy_check.render.view import Options, report_view
-
-    view = report_view(result, options=Options(steps=steps))
-    if fmt is ReportFormat.text:
-        from intimacy_check.render.text import render_text
-
-        return render_text(view)
-    from intimacy_check.render.templates import render_template
-
-    return render_template(fmt.value, view, template_path=template, paper=paper.value)
-
-
-def _terminal(result: Report, *, steps: int, compare_view: bool) -> object:
-    """`compare` shows the couple's side-by-side view; `report` the counselor's full report."""
-    if compare_view:
-        from intimacy_check.render.terminal_couple import couple_summary
-
-        return couple_summary(result, steps=steps)
-    from intimacy_check.render.terminal_report import terminal_report
-    from intimacy_check.render.view import Options, report_view
-
-    return terminal_report(report_view(result, options=Options(steps=steps)))
-
-
-def _emit(
-    result: Report,
-    destination: Destination,
-    *,
-    steps: int,
-    template: Path | None,
-    paper: Paper,
-    compare_view: bool,
+def emit(
+    document: object, destination: Destination, *, template: Path | None, paper: Paper
 ) -> None:
-    if destination.format is ReportFormat.terminal:
-        console().print(_terminal(result, steps=steps, compare_view=compare_view))
-        return
-    deliver(
-        render(result, destination.format, steps=steps, template=template, paper=paper), destination
-    )
+    """Lay the document out in its format and write it: to the console, stdout or a file."""
+    drawn = formats.render(destination.format, document, template=template, paper=paper.value)
+    if destination.format.terminal:
+        screen = console()
+        for part in [drawn] if not isinstance(drawn, Iterator) else drawn:
+            screen.print(part)
+    elif isinstance(drawn, str):
+        deliver(drawn, destination)
+    else:
+        for chunk in drawn:  # a stream: a pipe sees each row before the last file is read
+            sys.stdout.write(chunk)
+            sys.stdout.flush()
 
 
-def deliver(text: str, destination: Destination) -> None:
+def deliver(rendered: str, destination: Destination) -> None:
     """Write a rendered report to stdout, or privately and atomically to its file."""
     if destination.path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(rendered)
         return
     from intimacy_check.answers import write_private
 
-    write_private(destination.path, text)
-    typer.echo(f"Report saved in {destination.path}", err=True)
+    write_private(destination.path, rendered)
+    typer.echo(_(text.REPORT_SAVED, path=destination.path), err=True)
 
 
 def _run(
     files: list[Path],
     *,
-    fmt: ReportFormat | None,
+    fmt: str | None,
     output: Path | None,
     force: bool,
     steps: int,
@@ -235,27 +188,23 @@ def _run(
     data_dir: Path | None,
     compare_view: bool = False,
 ) -> None:
-    from intimacy_check.report import build_report
-
     destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
     questionnaire = load(data_dir)
     sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
-    _emit(
-        build_report(questionnaire, sheets),
-        destination,
-        steps=steps,
-        template=template,
-        paper=paper,
-        compare_view=compare_view,
-    )
+    scored = build_report(questionnaire, sheets)
+    # In a terminal, `compare` shows the couple side by side; everywhere else, and for
+    # `report`, the counselor's full report.
+    if compare_view and destination.format.terminal:
+        document: object = comparison_document(scored, steps=steps)
+    else:
+        document = report_document(scored, steps=steps)
+    emit(document, destination, template=template, paper=paper)
 
 
 def report(
     files: Annotated[
         list[Path],
-        typer.Argument(
-            help="One answer file, or two for a couple.", metavar="FILE [FILE2]", show_default=False
-        ),
+        typer.Argument(help=_(text.REPORT_FILES_HELP), metavar="FILE [FILE2]", show_default=False),
     ],
     format: Format = None,  # noqa: A002 - the option is called --format
     output: Output = None,
@@ -267,10 +216,8 @@ def report(
     data_dir: DataDir = None,
 ) -> None:
     """Show or save a report of one answer file, or of a couple's two."""
-    from intimacy_check.errors import UsageError
-
     if len(files) > 2:
-        raise UsageError("report takes one answer file, or two for a couple")
+        raise UsageError(_(text.REPORT_FILE_COUNT))
     _run(
         files,
         fmt=format,
@@ -285,8 +232,8 @@ def report(
 
 
 def compare(
-    first: Annotated[Path, typer.Argument(help="One partner's answer file.")],
-    second: Annotated[Path, typer.Argument(help="The other partner's answer file.")],
+    first: Annotated[Path, typer.Argument(help=_(text.FIRST_PARTNER_HELP))],
+    second: Annotated[Path, typer.Argument(help=_(text.SECOND_PARTNER_HELP))],
     format: Format = None,  # noqa: A002
     output: Output = None,
     force: Force = False,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from intimacy_check.commands import DataDir, console, load
+from intimacy_check.documents.listing import listing_document
+from intimacy_check.formats.terminal import listing
 
 
 def signs(data_dir: DataDir = None) -> None:
     """List every statement and every step, without taking the quiz."""
-    from intimacy_check.render.terminal import signs_listing
-
-    console().print(signs_listing(load(data_dir)))
+    console().print(listing(listing_document(load(data_dir))))

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intimacy_check.commands import DataDir, console, fail, load
+from intimacy_check import formats
+from intimacy_check.commands import PROG, DataDir, fail, load
+from intimacy_check.commands.report import Destination, Paper, emit
+from intimacy_check.documents.caseload import caseload_document
+from intimacy_check.messages import _
+from intimacy_check.messages import commands as text
+from intimacy_check.messages import quiz as quiz_text
 
 if TYPE_CHECKING:
     from intimacy_check.caseload import SummaryRow
@@ -20,10 +26,12 @@ if TYPE_CHECKING:
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
 
 
-class SummaryFormat(str, Enum):
-    terminal = "terminal"
-    csv = "csv"
-    json = "json"
+if TYPE_CHECKING:
+    SummaryFormat = str
+else:
+    SummaryFormat = Enum(
+        "SummaryFormat", {name: name for name in formats.choices(formats.CASELOAD)}, type=str
+    )
 
 
 class SortKey(str, Enum):
@@ -55,7 +63,7 @@ def _rows(
     from intimacy_check.answers import check_matches, read_answer_sheet
     from intimacy_check.caseload import summarize
     from intimacy_check.errors import IntimacyCheckError
-    from intimacy_check.render.inert import inert
+    from intimacy_check.inert import inert
 
     for path in files:
         try:
@@ -63,7 +71,8 @@ def _rows(
             check_matches(sheet, questionnaire=questionnaire, source=str(path))
         except IntimacyCheckError as error:
             failures.append(str(path))
-            sys.stderr.write(f"intimacy-check: error: {inert(error.message)}\n")
+            message = _(quiz_text.ERROR_LINE, prog=PROG, message=inert(error.message))
+            sys.stderr.write(message + "\n")
             continue
         yield summarize(questionnaire, sheet, file=str(path))
 
@@ -84,7 +93,7 @@ def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
                 progress = Progress(console=Console(stderr=True), transient=True)
                 progress.start()
                 # No total: counting the files first would mean walking every folder twice.
-                task = progress.add_task("Reading answer files", total=None)
+                task = progress.add_task(_(text.READING_FILES), total=None)
             if progress is not None:
                 progress.update(task, completed=done)
             yield row
@@ -96,18 +105,15 @@ def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
 def summary(
     paths: Annotated[
         list[Path],
-        typer.Argument(
-            help="Answer files, or folders to search for *.yaml and *.yml.", metavar="PATH..."
-        ),
+        typer.Argument(help=_(text.SUMMARY_PATHS_HELP), metavar="PATH..."),
     ],
     format: Annotated[  # noqa: A002 - the option is called --format
-        SummaryFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-    ] = SummaryFormat.terminal,
+        SummaryFormat,
+        typer.Option("--format", "-f", help=_(text.SUMMARY_FORMAT_HELP), case_sensitive=False),
+    ] = SummaryFormat("terminal"),  # noqa: B008 - an Enum member, made once
     sort: Annotated[
         SortKey,
-        typer.Option(
-            "--sort", help="Row order: index (most in need first), name, date, or path (as found)."
-        ),
+        typer.Option("--sort", help=_(text.SORT_HELP)),
     ] = SortKey.INDEX,
     data_dir: DataDir = None,
 ) -> None:
@@ -124,10 +130,11 @@ def summary(
     rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaire, failures))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
-    _write(rows, format)
+    destination = Destination(format=formats.BY_NAME[format], path=None)
+    emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
     if found.count == 0:
         shown = " ".join(str(path) for path in paths)
-        fail(f"{shown}: no answer files (*.yaml, *.yml) found")
+        fail(_(text.NO_ANSWER_FILES, paths=shown))
     if failures:
         raise typer.Exit(1)
 
@@ -143,26 +150,3 @@ class _counted(Iterator[Path]):  # noqa: N801 - used like a function
         path = next(self.paths)
         self.count += 1
         return path
-
-
-def _write(rows: Iterator[SummaryRow], fmt: SummaryFormat) -> None:
-    """Write rows as they arrive, flushing so a pipe sees them before the last file is read."""
-    from intimacy_check.render import summary as render
-
-    out = sys.stdout
-    if fmt is SummaryFormat.csv:
-        out.write(render.csv_header())
-        for row in rows:
-            out.write(render.csv_row(row))
-            out.flush()
-    elif fmt is SummaryFormat.json:
-        out.write("[")
-        for number, row in enumerate(rows):
-            out.write(("," if number else "") + "\n  " + render.json_row(row))
-            out.flush()
-        out.write("\n]\n")
-    else:
-        screen = console()
-        screen.print(render.terminal_header())
-        for row in rows:
-            screen.print(render.terminal_row(row))

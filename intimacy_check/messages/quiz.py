@@ -68,6 +68,10 @@ TRY_AGAIN = N_("{problem}; please try again.")
 STATEMENTS_INTRO = N_("{count} statements. Rate each from 1 to 5 and press Enter.")
 OTHER_KEYS = N_("Other keys: b back, s skip, q save and quit, ? help.")
 RATING_PROMPT = N_("Your rating: ")
+ANSWER_FILE_HEADER = N_(
+    "intimacy-check answers. These are personal: share this file only with people you trust."
+)
+EARLIER_ANSWER = N_("(your earlier answer: {rating})")
 NOT_A_KEY = N_("Please type a number from 1 to 5 (or b, s, q, ? for help).")
 FIRST_STATEMENT = N_("This is the first statement.")
 ALREADY_COMPLETE = N_("{path} is already complete.")

@@ -1,20 +1,31 @@
-"""Jinja2 rendering for the HTML and Markdown formats. Jinja2 is imported only here, so
-commands that do not render a template never pay for it."""
+"""Jinja2 rendering for the HTML and Markdown formats: a document's fields become the
+template's variables, and the message catalogue is there as `m`, translated with `t()`.
+
+The template modules are imported only when such a format is chosen, so other commands
+never pay for Jinja2."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
+from jinja2 import PackageLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from intimacy_check.documents.progress import ProgressDocument
+from intimacy_check.documents.report import ReportDocument
 from intimacy_check.errors import ReportTemplateError
+from intimacy_check.messages import _, reports
+from intimacy_check.messages import commands as text
 
 TEMPLATE_LIMIT = 256 * 1024
 TEMPLATE_NAMES = {
-    ("report", "html"): "report.html.j2",
-    ("report", "markdown"): "report.md.j2",
-    ("progress", "html"): "progress.html.j2",
-    ("progress", "markdown"): "progress.md.j2",
+    (ReportDocument, "html"): "report.html.j2",
+    (ReportDocument, "markdown"): "report.md.j2",
+    (ProgressDocument, "html"): "progress.html.j2",
+    (ProgressDocument, "markdown"): "progress.md.j2",
 }
 # Inline syntax anywhere in a value, and block syntax where a value would start a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -35,10 +46,7 @@ def markdown_escape(value: Any) -> str:
     return _MARKDOWN_LINE_START.sub(r"\\\1", text)
 
 
-def _environment(kind: str) -> Any:
-    from jinja2 import PackageLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
+def _environment(kind: str) -> SandboxedEnvironment:
     options: dict[str, Any] = {
         "loader": PackageLoader("intimacy_check", "templates"),
         "undefined": StrictUndefined,
@@ -48,35 +56,43 @@ def _environment(kind: str) -> Any:
     }
     if kind == "html":
         # Every value from an answer file is escaped, whatever template prints it.
-        return SandboxedEnvironment(autoescape=True, **options)
-    # Markdown has no autoescape, so `finalize` escapes every printed value the same way.
-    return SandboxedEnvironment(autoescape=False, finalize=markdown_escape, **options)
+        environment = SandboxedEnvironment(autoescape=True, **options)
+    else:
+        # Markdown has no autoescape, so `finalize` escapes every printed value the same way.
+        environment = SandboxedEnvironment(autoescape=False, finalize=markdown_escape, **options)
+    environment.globals.update(t=_, m=reports)
+    return environment
 
 
 def render_template(
     kind: str,
-    view: dict[str, Any],
+    document: ReportDocument | ProgressDocument,
     *,
     template_path: Path | None = None,
     paper: str = "a4",
-    document: str = "report",
 ) -> str:
-    """Render the shipped `document` template for `kind` ('html' or 'markdown'), or a
+    """Render the shipped template of `kind` ('html' or 'markdown') for the document, or a
     counselor's own."""
-    from jinja2 import TemplateError
-
     environment = _environment(kind)
+    variables = {
+        field.name: getattr(document, field.name) for field in dataclasses.fields(document)
+    }
+    if isinstance(document, ReportDocument):
+        variables["is_couple"] = document.is_couple
     try:
         if template_path is None:
-            template = environment.get_template(TEMPLATE_NAMES[document, kind])
+            template = environment.get_template(TEMPLATE_NAMES[type(document), kind])
         else:
             template = environment.from_string(_read_template(template_path))
-        return str(template.render(**view, paper=paper))
+        return str(template.render(**variables, paper=paper))
     except TemplateError as error:
-        where = template_path or f"the built-in {kind} template"
+        where = template_path or _(text.BUILT_IN_TEMPLATE, kind=kind)
         line = getattr(error, "lineno", None)
-        place = f" (line {line})" if line else ""
-        raise ReportTemplateError(f"{where}{place}: {error.message or error}") from None
+        place = _(text.TEMPLATE_LINE, line=line) if line else ""
+        problem = error.message or error
+        raise ReportTemplateError(
+            _(text.TEMPLATE_PROBLEM, where=where, place=place, problem=problem)
+        ) from None
 
 
 def _read_template(path: Path) -> str:

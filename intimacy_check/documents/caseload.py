@@ -1,0 +1,59 @@
+"""A counselor's caseload as a document: a row per answer file, streamed as it is read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from intimacy_check.caseload import SummaryRow
+from intimacy_check.documents.parts import Closing, Score, closing, score
+from intimacy_check.inert import inert
+from intimacy_check.messages import _
+from intimacy_check.messages import reports as m
+
+SCHEMA_COLUMNS = ("file", "respondent", "status", "completed_at", "index", "band", "top_concern")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    file: str
+    respondent: str
+    status: str
+    completed_at: str | None
+    completed_on: str  # the date, or "–"
+    index: Score
+    band_id: str | None
+    band: str  # the label, or "incomplete"
+    top_concern: str | None
+
+
+@dataclass(frozen=True)
+class CaseloadDocument:
+    """The rows are an iterator, so that a caseload of any size streams row by row."""
+
+    columns: tuple[str, ...]
+    rows: Iterator[CaseloadRow]
+    closing: Closing
+
+
+def caseload_row(row: SummaryRow) -> CaseloadRow:
+    moment = row.completed_at
+    return CaseloadRow(
+        file=inert(row.file),
+        respondent=inert(row.respondent),
+        status=row.status,
+        completed_at=moment.isoformat() if moment else None,
+        completed_on=moment.date().isoformat() if moment else "–",
+        index=score(row.index),
+        band_id=row.band,
+        band=inert(row.band_label) if row.band_label else _(m.INCOMPLETE),
+        top_concern=inert(row.top_concern) if row.top_concern else None,
+    )
+
+
+def caseload_document(rows: Iterable[SummaryRow]) -> CaseloadDocument:
+    return CaseloadDocument(
+        columns=SCHEMA_COLUMNS,
+        rows=(caseload_row(row) for row in rows),
+        closing=closing(),
+    )

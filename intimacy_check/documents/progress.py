@@ -1,0 +1,207 @@
+"""Progress over time as a document: each person's assessments, changes and concerns."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from intimacy_check.documents.parts import (
+    BandRow,
+    Closing,
+    QuestionnaireLine,
+    Score,
+    SectionScore,
+    band_rows,
+    closing,
+    questionnaire_line,
+    score,
+    title_for,
+)
+from intimacy_check.inert import inert
+from intimacy_check.messages import _
+from intimacy_check.messages import reports as m
+from intimacy_check.progress import Change, Direction, RespondentProgress
+from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.scoring import Assessment
+
+DIRECTION_LABELS = {
+    Direction.BETTER: m.DIRECTION_BETTER,
+    Direction.WORSE: m.DIRECTION_WORSE,
+    Direction.SAME: m.DIRECTION_SAME,
+    Direction.SKIPPED: m.DIRECTION_SKIPPED,
+}
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A change between two shown scores: the number and its label ('+5', '-3', '–')."""
+
+    value: float | None  # from the raw scores, for JSON
+    label: str
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    file: str
+    date: str  # the date completed, or ""
+    completed_at: str | None
+    index: Score
+    band_id: str | None
+    band: str
+    sections: tuple[SectionScore, ...]
+
+
+@dataclass(frozen=True)
+class SignRow:
+    id: str
+    section: str
+    title: str
+    first: int | None
+    latest: int | None
+    first_label: str
+    latest_label: str
+    direction: str  # a Direction value
+    direction_label: str
+    change: str  # a Change value
+
+
+@dataclass(frozen=True)
+class SectionShift:
+    id: str
+    label: str
+    change: Shift
+
+
+@dataclass(frozen=True)
+class PersonProgress:
+    name: str
+    count: int
+    count_label: str  # "3 assessments"
+    assessments: tuple[AssessmentRow, ...]  # oldest first
+    since_first: Shift
+    since_previous: Shift
+    sections_since_first: tuple[SectionShift, ...]
+    changes_line: str
+    single: str | None  # the note for someone with only one assessment
+    signs: tuple[SignRow, ...]
+    resolved: tuple[str, ...]
+    new: tuple[str, ...]
+    ongoing: tuple[str, ...]
+
+    @property
+    def moved(self) -> tuple[SignRow, ...]:
+        return tuple(row for row in self.signs if row.direction in ("better", "worse"))
+
+
+@dataclass(frozen=True)
+class ProgressDocument:
+    title: str
+    questionnaire: QuestionnaireLine
+    how_to_read: tuple[str, ...]
+    bands: tuple[BandRow, ...]
+    people: tuple[PersonProgress, ...]
+    closing: Closing
+
+
+def shift(before: float | None, after: float | None) -> Shift:
+    """Labelled from the scores as displayed, so a change always matches the numbers
+    beside it (65 to 72.5 reads +7)."""
+    if before is None or after is None:
+        return Shift(None, _(m.NO_CHANGE))
+    shown = math.floor(after) - math.floor(before)
+    return Shift(after - before, f"+{shown}" if shown > 0 else str(shown))
+
+
+def progress_document(
+    questionnaire: Questionnaire, people: tuple[RespondentProgress, ...]
+) -> ProgressDocument:
+    return ProgressDocument(
+        title=_(m.PROGRESS_TITLE),
+        questionnaire=questionnaire_line(questionnaire),
+        how_to_read=(
+            _(m.READ_PROGRESS_ROWS),
+            _(m.READ_PROGRESS_DIRECTION),
+            _(m.READ_PROGRESS_SMALL_CHANGES),
+        ),
+        bands=band_rows(questionnaire),
+        people=tuple(_person(questionnaire, person) for person in people),
+        closing=closing(),
+    )
+
+
+def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonProgress:
+    rows = tuple(
+        _assessment_row(questionnaire, point.file, point.assessment) for point in person.points
+    )
+    several = len(rows) > 1
+    none = Shift(None, _(m.NO_CHANGE))
+    since_first = shift(person.first.index, person.latest.index) if several else none
+    since_previous = (
+        shift(person.points[-2].assessment.index, person.latest.index) if several else none
+    )
+    return PersonProgress(
+        name=inert(person.name),
+        count=len(rows),
+        count_label=_(m.ASSESSMENT_COUNT, count=len(rows)) if several else _(m.ASSESSMENT_ONE),
+        assessments=rows,
+        since_first=since_first,
+        since_previous=since_previous,
+        sections_since_first=tuple(
+            SectionShift(
+                section.id,
+                inert(section.score_label),
+                shift(person.first.sections[section.id], person.latest.sections[section.id])
+                if several
+                else none,
+            )
+            for section in questionnaire.sections
+        ),
+        changes_line=_(
+            m.CHANGES_LINE, since_first=since_first.label, since_previous=since_previous.label
+        ),
+        single=None if several else _(m.ONE_ASSESSMENT),
+        signs=tuple(
+            SignRow(
+                id=item.sign.id,
+                section=item.sign.section,
+                # The plain title: the ratings beside it are of the statement as worded.
+                title=title_for(item.sign, None),
+                first=item.first,
+                latest=item.latest,
+                first_label="–" if item.first is None else str(item.first),
+                latest_label="–" if item.latest is None else str(item.latest),
+                direction=item.direction.value,
+                direction_label=_(DIRECTION_LABELS[item.direction]),
+                change=item.change.value,
+            )
+            for item in person.signs
+        ),
+        resolved=_concerns(person, Change.RESOLVED),
+        new=_concerns(person, Change.NEW),
+        ongoing=_concerns(person, Change.ONGOING),
+    )
+
+
+def _concerns(person: RespondentProgress, change: Change) -> tuple[str, ...]:
+    return tuple(inert(item.sign.concern_title) for item in person.with_change(change))
+
+
+def _assessment_row(
+    questionnaire: Questionnaire, file: str, assessment: Assessment
+) -> AssessmentRow:
+    moment = assessment.sheet.completed_at
+    band = assessment.band
+    return AssessmentRow(
+        file=inert(file),
+        date=moment.date().isoformat() if moment else "",
+        completed_at=moment.isoformat() if moment else None,
+        index=score(assessment.index),
+        band_id=band.id if band else None,
+        band=inert(band.label) if band else _(m.INCOMPLETE),
+        sections=tuple(
+            SectionScore(
+                section.id, inert(section.score_label), score(assessment.sections[section.id])
+            )
+            for section in questionnaire.sections
+        ),
+    )

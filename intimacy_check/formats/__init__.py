@@ -1,0 +1,98 @@
+"""The formats registry: every output format, its file extensions, and its renderer.
+
+Adding a format is one module in this package, with a `RENDERERS` table from document
+type to render function, and one row in `FORMATS`. The `--format` choices, the rule that
+picks a format from an `-o` extension, the help text and the error message all come from
+here, and `render()` refuses a pair that has no renderer in one clear line.
+
+A renderer only lays a document out: it never imports scoring or couple, and every word it
+shows comes from the document or the message catalogue.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from intimacy_check.errors import UsageError
+from intimacy_check.messages import _, reports
+from intimacy_check.messages import commands as wording
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]  # lower case, with the dot; none for the terminal
+    module: str  # in this package, imported when the format is used
+    documents: tuple[str, ...]  # the names of the document classes it renders
+    terminal: bool = False  # drawn with rich on a console, never written to a file
+    templated: bool = False  # takes --template and --paper
+
+
+REPORT, PROGRESS, CASELOAD = "ReportDocument", "ProgressDocument", "CaseloadDocument"
+SCREEN_ONLY = ("PersonalDocument", "ComparisonDocument", "ListingDocument")
+
+FORMATS = (
+    Format("terminal", (), "terminal", (REPORT, PROGRESS, CASELOAD, *SCREEN_ONLY), terminal=True),
+    Format("text", (".txt", ".text"), "text", (REPORT, PROGRESS)),
+    Format("markdown", (".md", ".markdown"), "markdown", (REPORT, PROGRESS), templated=True),
+    Format("html", (".html", ".htm"), "html", (REPORT, PROGRESS), templated=True),
+    Format("json", (".json",), "json", (REPORT, PROGRESS, CASELOAD)),
+    Format("csv", (".csv",), "csv", (CASELOAD,)),
+)
+BY_NAME = {item.name: item for item in FORMATS}
+
+
+def formats_for(document: str) -> tuple[Format, ...]:
+    """The formats that render a kind of document, in registry order."""
+    return tuple(item for item in FORMATS if document in item.documents)
+
+
+def choices(document: str) -> list[str]:
+    return [item.name for item in formats_for(document)]
+
+
+def spoken(names: Iterable[str]) -> str:
+    """'text, markdown, html or json'."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return _(reports.LIST_SEPARATOR).join(names[:-1]) + _(wording.OR) + names[-1]
+
+
+def from_extension(path: Path, document: str) -> Format:
+    """The format a file name asks for; UsageError when its extension names none."""
+    suffix = path.suffix.lower()
+    for item in formats_for(document):
+        if suffix in item.extensions:
+            return item
+    files = [item.name for item in formats_for(document) if not item.terminal]
+    raise UsageError(_(wording.NO_FORMAT_FROM_NAME, name=repr(path.name), choices=spoken(files)))
+
+
+def renderer(fmt: Format, document: object) -> Callable[..., Any]:
+    """The function that lays out this document in this format."""
+    table = importlib.import_module(f"intimacy_check.formats.{fmt.module}").RENDERERS
+    found: Callable[..., Any] | None = table.get(type(document))
+    if found is None:
+        raise UsageError(
+            _(
+                wording.FORMAT_CANNOT_SHOW,
+                format=fmt.name,
+                choices=spoken(choices(type(document).__name__)),
+            )
+        )
+    return found
+
+
+def render(
+    fmt: Format, document: object, *, template: Path | None = None, paper: str = "a4"
+) -> Any:
+    """Text for a file format (a string, or chunks for a stream), or rich renderables."""
+    draw = renderer(fmt, document)
+    if fmt.templated:
+        return draw(document, template=template, paper=paper)
+    return draw(document)

@@ -1,0 +1,18 @@
+"""Reports as printable, self-contained HTML, from the shipped templates or a counselor's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from intimacy_check.documents.progress import ProgressDocument
+from intimacy_check.documents.report import ReportDocument
+from intimacy_check.formats.templates import render_template
+
+
+def render(
+    document: ReportDocument | ProgressDocument, *, template: Path | None = None, paper: str = "a4"
+) -> str:
+    return render_template("html", document, template_path=template, paper=paper)
+
+
+RENDERERS = {ReportDocument: render, ProgressDocument: render}

@@ -1,0 +1,185 @@
+"""Documents as JSON for other programs: raw values, ids instead of labels, and a `schema`
+key naming the shape (the JSON Schemas ship in intimacy_check/schemas)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
+from intimacy_check.documents.parts import Closing, Person, StatementRow, StepItem
+from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+from intimacy_check.documents.report import CoupleSummary, ReportDocument
+
+SCHEMA_VERSION = 1
+
+
+def _schema(name: str) -> dict[str, Any]:
+    return {"name": f"intimacy-check/{name}", "version": SCHEMA_VERSION}
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _closing(closing: Closing) -> dict[str, str]:
+    return {"disclaimer": closing.disclaimer, "safety": closing.safety}
+
+
+def _dump(value: Any) -> str:
+    # ASCII-only output keeps control and bidi characters from files escaped for any reader.
+    return json.dumps(value, indent=2, ensure_ascii=True) + "\n"
+
+
+def _respondent(person: Person, rows: list[StatementRow], number: int) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "status": person.status,
+        "started_at": person.started_at,
+        "completed_at": person.completed_at,
+        "answered": person.answered,
+        "index": _number(person.index.value),
+        "band": person.band_id,
+        "band_label": person.band if person.band_id else None,
+        "sections": {section.id: _number(section.score.value) for section in person.sections},
+        "signs": [
+            {
+                "id": row.id,
+                "section": row.section,
+                "rating": row.cells[number].value,
+                "flag": row.cells[number].flag,
+            }
+            for row in rows
+        ],
+    }
+
+
+def _step(step: StepItem) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "title": step.title,
+        "kind": step.kind,
+        "need": step.need,
+        "needs_by_respondent": list(step.needs_by_person),
+        "addresses": list(step.address_ids),
+        "driven_by": list(step.driven_by),
+    }
+
+
+def _couple(couple: CoupleSummary, rows: list[StatementRow]) -> dict[str, Any]:
+    imbalance = couple.imbalance
+    return {
+        "agreement": _number(couple.agreement.value),
+        "agreement_summary": couple.agreement_sentence,
+        "signs": [
+            {"id": row.id, "ratings": [cell.value for cell in row.cells], "category": row.category}
+            for row in rows
+        ],
+        "sections": {
+            section.id: {
+                "scores": [_number(score.value) for score in section.scores],
+                "view": section.view,
+                "summary": section.sentence,
+            }
+            for section in couple.sections
+        },
+        "imbalance": None
+        if imbalance is None
+        else {
+            "flagged_by": list(imbalance.flagged_by),
+            "less_open": imbalance.less_open,
+            "summary": " ".join(imbalance.sentences),
+        },
+        "discuss": [
+            {"id": item.id, "category": item.category, "question": item.discuss}
+            for item in couple.discussion
+        ],
+    }
+
+
+def report(document: ReportDocument) -> str:
+    rows = [row for group in document.statement_groups for row in group.rows]
+    value: dict[str, Any] = {
+        "schema": _schema("report"),
+        "questionnaire": {
+            "id": document.questionnaire.id,
+            "version": document.questionnaire.version,
+        },
+        "respondents": [
+            _respondent(person, rows, number) for number, person in enumerate(document.people)
+        ],
+        "advice": document.advice.kind,
+        "steps": [_step(step) for step in document.advice.ranked],
+    }
+    if document.couple is not None:
+        value["couple"] = _couple(document.couple, rows)
+    return _dump({**value, **_closing(document.closing)})
+
+
+def _progress_person(person: PersonProgress) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "assessments": [
+            {
+                "file": row.file,
+                "completed_at": row.completed_at,
+                "index": _number(row.index.value),
+                "band": row.band_id,
+                "sections": {section.id: _number(section.score.value) for section in row.sections},
+            }
+            for row in person.assessments
+        ],
+        "change": {
+            "since_first": _number(person.since_first.value),
+            "since_previous": _number(person.since_previous.value),
+        },
+        "signs": [
+            {
+                "id": row.id,
+                "first": row.first,
+                "latest": row.latest,
+                "direction": row.direction,
+                "change": row.change,
+            }
+            for row in person.signs
+        ],
+    }
+
+
+def progress(document: ProgressDocument) -> str:
+    return _dump(
+        {
+            "schema": _schema("progress"),
+            "questionnaire": {
+                "id": document.questionnaire.id,
+                "version": document.questionnaire.version,
+            },
+            "respondents": [_progress_person(person) for person in document.people],
+            **_closing(document.closing),
+        }
+    )
+
+
+def caseload_row(row: CaseloadRow) -> dict[str, Any]:
+    return {
+        "file": row.file,
+        "respondent": row.respondent,
+        "status": row.status,
+        "completed_at": row.completed_at,
+        "index": _number(row.index.value),
+        "band": row.band_id,
+        "top_concern": row.top_concern,
+    }
+
+
+def caseload(document: CaseloadDocument) -> Iterator[str]:
+    """An object whose `rows` are written one by one, as the files are read."""
+    yield '{\n  "schema": ' + json.dumps(_schema("summary")) + ',\n  "rows": ['
+    for number, row in enumerate(document.rows):
+        yield ("," if number else "") + "\n    " + json.dumps(caseload_row(row), ensure_ascii=True)
+    closing = json.dumps(_closing(document.closing), ensure_ascii=True)[1:-1]
+    yield "\n  ],\n  " + closing + "\n}\n"
+
+
+RENDERERS = {ReportDocument: report, ProgressDocument: progress, CaseloadDocument: caseload}

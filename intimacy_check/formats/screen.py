@@ -1,0 +1,165 @@
+"""Terminal pieces: light wrapped lines and columns, bars, and the quiz's screen."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.segment import Segment
+from rich.table import Table
+from rich.text import Text
+
+from intimacy_check.inert import inert
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.questionnaire import Questionnaire, Sign
+from intimacy_check.quiz import KEYS_HELP
+
+BAR_WIDTH = 20
+
+
+class Lines:
+    """Wrapped, indented lines drawn straight as segments.
+
+    A long report built from one Padding per paragraph spends most of its time in rich's
+    layout; plain textwrap does the same job here for a fraction of the cost.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, str, int, int, str, str]] = []
+
+    def add(
+        self,
+        text: str,
+        *,
+        indent: int = 0,
+        hang: int | None = None,
+        style: str = "",
+        label: str = "",
+        label_style: str = "bold",
+    ) -> Lines:
+        """A paragraph; `label` starts it in its own style, `hang` indents the lines after."""
+        self._items.append(
+            (label, text, indent, indent if hang is None else hang, style, label_style)
+        )
+        return self
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = max(options.max_width, 20)
+        for label, text, first, rest, style, label_style in self._items:
+            wrapped = textwrap.wrap(
+                label + text,
+                width=width,
+                initial_indent=" " * first,
+                subsequent_indent=" " * rest,
+                break_on_hyphens=False,
+            ) or [""]
+            for number, line in enumerate(wrapped):
+                if number == 0 and label and line[first:].startswith(label):
+                    yield Segment(line[: first + len(label)], console.get_style(label_style))
+                    line = line[first + len(label) :]
+                    yield Segment(line, console.get_style(style) if style else None)
+                else:
+                    yield Segment(line, console.get_style(style) if style else None)
+                yield Segment.line()
+
+
+class Columns:
+    """A light table: fixed-width columns after a first column that takes the rest.
+
+    Drawn straight as segments, like Lines; a long first cell is cut with an ellipsis.
+    """
+
+    def __init__(self, header: list[str], widths: list[int]) -> None:
+        self.header = header
+        self.widths = widths
+        self.rows: list[list[str]] = []
+
+    def add_row(self, cells: list[str]) -> None:
+        self.rows.append(cells)
+
+    def _line(self, cells: list[str], first_width: int) -> str:
+        def fit(text: str, width: int) -> str:
+            return text if len(text) <= width else text[: width - 1] + "…"
+
+        parts = [fit(cells[0], first_width).ljust(first_width)]
+        parts += [
+            fit(cell, width).ljust(width)
+            for cell, width in zip(cells[1:], self.widths, strict=True)
+        ]
+        return " ".join(parts).rstrip()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        first = max(options.max_width - sum(self.widths) - len(self.widths), 12)
+        yield Segment(self._line(self.header, first), console.get_style("bold"))
+        yield Segment.line()
+        for row in self.rows:
+            yield Segment(self._line(row, first))
+            yield Segment.line()
+
+
+def indent(renderable: RenderableType, columns: int) -> Padding:
+    # expand=False keeps piped output free of trailing spaces.
+    return Padding(renderable, (0, 0, 0, columns), expand=False)
+
+
+def bar(score: float | None, *, width: int = BAR_WIDTH) -> Text:
+    """A 0-100 score as a bar of blocks, readable without colour."""
+    if score is None:
+        return Text("·" * width, style="dim")
+    filled = round(score / 100 * width)
+    return Text.assemble(("█" * filled, "cyan"), ("░" * (width - filled), "dim"))
+
+
+def quiz_screen(
+    questionnaire: Questionnaire,
+    sign: Sign,
+    *,
+    position: int,
+    total: int,
+    current: int | None,
+    intro: bool = False,
+) -> RenderableType:
+    """One statement of the quiz: section, position, statement, explanation and scale;
+    with `intro`, the section's introduction first."""
+    section = next(section for section in questionnaire.sections if section.id == sign.section)
+    done = round(position / total * BAR_WIDTH)
+    header = Text.assemble(
+        (inert(section.title), "bold cyan"),
+        "  ",
+        (f"{position + 1}/{total} ", "bold"),
+        ("━" * done, "cyan"),
+        ("─" * (BAR_WIDTH - done), "dim"),
+    )
+    scale = Text(" · ").join(
+        Text.assemble((f"{rating} ", "bold"), inert(label))
+        for rating, label in enumerate(questionnaire.scale, start=1)
+    )
+    parts: list[RenderableType] = [Text("")]
+    if intro:
+        parts += [
+            Rule(Text(inert(section.title), style="bold"), style="cyan", align="left"),
+            Text(inert(section.intro), style="italic"),
+            Text(""),
+        ]
+    parts += [
+        header,
+        Text(inert(sign.statement), style="bold"),
+        Text(inert(sign.about), style="dim"),
+        scale,
+    ]
+    if current is not None:
+        parts.append(Text(_(quiz_text.EARLIER_ANSWER, rating=current), style="dim"))
+    return Group(*parts)
+
+
+def keys_help() -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for key, meaning in KEYS_HELP:
+        table.add_row(key, _(meaning))
+    return table

@@ -1,0 +1,50 @@
+"""The lines of the report, compare, progress and summary commands: option help, notes on
+stderr, refusals, and the choice of an output format."""
+
+from __future__ import annotations
+
+from intimacy_check.messages import N_
+
+# --- option help ------------------------------------------------------------------------------
+FORMAT_HELP = N_("Output format [default: terminal, text when piped, or from the -o extension].")
+SUMMARY_FORMAT_HELP = N_("Output format.")
+OUTPUT_HELP = N_("Write the report to this file ('-' for stdout).")
+FORCE_HELP = N_("Replace an existing output file.")
+STEPS_HELP = N_("How many recommended steps to show.")
+TEMPLATE_HELP = N_("Your own Jinja2 template for html or markdown.")
+PAPER_HELP = N_("Page size for printing the html report.")
+ALLOW_INCOMPLETE_HELP = N_("Compare even if a partner has not finished the quiz.")
+REPORT_FILES_HELP = N_("One answer file, or two for a couple.")
+FIRST_PARTNER_HELP = N_("One partner's answer file.")
+SECOND_PARTNER_HELP = N_("The other partner's answer file.")
+PROGRESS_FILES_HELP = N_("Answer files of one or more people, taken at different times.")
+SUMMARY_PATHS_HELP = N_("Answer files, or folders to search for *.yaml and *.yml.")
+SORT_HELP = N_("Row order: index (most in need first), name, date, or path (as found).")
+
+# --- choosing where an output goes -------------------------------------------------------------
+NO_FORMAT_FROM_NAME = N_("cannot tell the format from {name}; add --format ({choices})")
+FORMAT_CANNOT_SHOW = N_("the {format} format cannot show this; use one of: {choices}")
+OR = N_(" or ")
+TERMINAL_NOT_TO_FILE = N_("the terminal format cannot be written to a file; use --format text")
+TEMPLATE_NEEDS = N_("--template works with {formats}")
+TEMPLATE_FORMAT = N_("--format {name}")
+OUTPUT_IS_INPUT = N_(
+    "{path} is one of the answer files being read; choose another name for the report"
+)
+REPORT_SAVED = N_("Report saved in {path}")
+REPORT_FILE_COUNT = N_("report takes one answer file, or two for a couple")
+BUILT_IN_TEMPLATE = N_("the built-in {kind} template")
+TEMPLATE_PROBLEM = N_("{where}{place}: {problem}")
+TEMPLATE_LINE = N_(" (line {line})")
+
+# --- progress and summary ----------------------------------------------------------------------
+NOTE_LINE = N_("{prog}: note: {message}")
+GIVEN_TWICE = N_("{path} was given more than once; it is counted once")
+NOT_FINISHED_LEFT_OUT = N_("{path} is not finished yet ({status}); left out")
+OTHER_QUESTIONNAIRE_LEFT_OUT = N_(
+    "{path} is for questionnaire {id} version {version}, not {expected_id} version "
+    "{expected_version}; left out"
+)
+NOTHING_TO_FOLLOW = N_("none of the files is a completed assessment to compare over time")
+NO_ANSWER_FILES = N_("{paths}: no answer files (*.yaml, *.yml) found")
+READING_FILES = N_("Reading answer files")

@@ -1,1 +1,0 @@
-"""Renderers: each turns a result value into text or rich renderables, and never scores."""
