@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
-import json
 import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
@@ -16,6 +17,7 @@ from typing import Any
 from intimacy_check.errors import AnswerFileError, SaveError
 from intimacy_check.messages import _, errors
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.strict_yaml import ReadError, load_file
 
 FORMAT = "intimacy-check/answers"
 FORMAT_VERSION = 1
@@ -69,7 +71,6 @@ def now() -> datetime:
 
 def read_answer_sheet(path: Path) -> AnswerSheet:
     """Read and strictly validate an answer file; raise AnswerFileError naming the problem."""
-    from intimacy_check.strict_yaml import ReadError, load_file
 
     try:
         document = load_file(path, limit=ANSWER_FILE_LIMIT)
@@ -233,7 +234,7 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
         f"format: {FORMAT}",
         f"version: {FORMAT_VERSION}",
         "questionnaire:",
-        f"  id: {json.dumps(sheet.questionnaire_id)}",
+        f"  id: {_yaml_string(sheet.questionnaire_id)}",
         f"  version: {sheet.questionnaire_version}",
         f"respondent: {_yaml_string(sheet.respondent)}",
         f"status: {sheet.status}",
@@ -255,13 +256,14 @@ _NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 
 def _yaml_string(text: str) -> str:
     """A double-quoted YAML scalar: JSON's escaping, plus the characters YAML forbids."""
+    import json  # only writing needs it: a report that reads answer files never loads json
+
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def write_private(path: Path, text: str) -> None:
     """Atomically replace `path` with `text`, readable by its owner only (mode 0600)."""
-    import tempfile
 
     folder = path.parent
     try:
@@ -309,7 +311,6 @@ def _sync_folder(folder: Path) -> None:
 
 def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
     """Refuse, before any work is done, an output path that could not be saved."""
-    import tempfile
 
     if path.is_dir():
         raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
@@ -343,8 +344,6 @@ class AnswerFileLock:
         self._fd: int | None = None
 
     def __enter__(self) -> AnswerFileLock:
-        import fcntl
-
         while True:
             fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
             try:

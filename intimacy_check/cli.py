@@ -7,6 +7,7 @@ module is imported, and its options built, only when that command runs, so `--he
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Annotated, Any
 
@@ -14,7 +15,9 @@ import typer
 from typer.core import TyperGroup
 
 from intimacy_check import __version__
-from intimacy_check.commands import PROG, fail
+from intimacy_check.errors import IntimacyCheckError
+from intimacy_check.exits import PROG, fail
+from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
 
@@ -23,7 +26,7 @@ from intimacy_check.messages import quiz as quiz_text
 COMMANDS = {
     "quiz": ("quiz", "quiz", quiz_text.QUIZ_SHORT_HELP),
     "report": ("report", "report", quiz_text.REPORT_SHORT_HELP),
-    "compare": ("report", "compare", quiz_text.COMPARE_SHORT_HELP),
+    "compare": ("compare", "compare", quiz_text.COMPARE_SHORT_HELP),
     "signs": ("signs", "signs", quiz_text.SIGNS_SHORT_HELP),
     "summary": ("summary", "summary", quiz_text.SUMMARY_SHORT_HELP),
     "progress": ("progress", "progress", quiz_text.PROGRESS_SHORT_HELP),
@@ -40,7 +43,6 @@ class _Group(TyperGroup):
     def get_command(self, ctx: Any, name: str) -> Any:
         if name not in COMMANDS:
             return None
-        import importlib
 
         module_name, function_name, _short_help = COMMANDS[name]
         module = importlib.import_module(f"intimacy_check.commands.{module_name}")
@@ -57,8 +59,6 @@ class _Group(TyperGroup):
             formatter.write_dl(rows)
 
     def invoke(self, ctx: Any) -> Any:
-        from intimacy_check.errors import IntimacyCheckError
-
         try:
             return super().invoke(ctx)
         except IntimacyCheckError as error:
@@ -117,8 +117,6 @@ def main() -> None:
         if type(error).__name__ == "NoArgsIsHelpError":
             error.show()  # type: ignore[attr-defined]
             sys.exit(error.exit_code)
-        from intimacy_check.inert import inert
-
         context = getattr(error, "ctx", None)
         message = inert(error.format_message()).rstrip(".")
         if context is not None:

@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from intimacy_check.answers import COMPLETED, AnswerSheet
 from intimacy_check.errors import CompareError
 from intimacy_check.messages import _, errors
 from intimacy_check.questionnaire import Questionnaire, Sign
-from intimacy_check.scoring import Assessment, Pointing, sign_score
+from intimacy_check.scoring import Assessment, sign_score
+
+if TYPE_CHECKING:
+    from intimacy_check.scoring import Pointing
 
 # Section scores this far apart (a whole rating point on average) are seen much differently,
 # and this far apart (under half a point) somewhat differently.
@@ -85,6 +89,16 @@ class Comparison:
 
     def in_category(self, *categories: Category) -> tuple[SignComparison, ...]:
         return tuple(item for item in self.signs if item.category in categories)
+
+    @property
+    def gaps(self) -> tuple[SignComparison, ...]:
+        """The statements the partners see differently."""
+        return self.in_category(Category.GAP)
+
+    @property
+    def shared_growth(self) -> tuple[str, ...]:
+        """The ids of the statements both partners rate as a concern."""
+        return tuple(item.sign.id for item in self.in_category(Category.SHARED_GROWTH))
 
 
 def leaning(sign: Pointing, rating: int) -> Leaning:

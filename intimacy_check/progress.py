@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from intimacy_check.answers import AnswerSheet
 from intimacy_check.questionnaire import Questionnaire, Sign
-from intimacy_check.scoring import Assessment, Flag, Pointing, assess, sign_score
+from intimacy_check.scoring import Assessment, Flag, assess, sign_score
+
+if TYPE_CHECKING:
+    from intimacy_check.scoring import Pointing
 
 CONCERNS = (Flag.GROWTH, Flag.WARNING)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from intimacy_check.errors import ContentError
 from intimacy_check.messages import _, errors
+from intimacy_check.strict_yaml import ReadError, load_file
 
 SIGNS_FILE = "signs.yaml"
 LACK_SIGNS_FILE = "lack_signs.yaml"
@@ -169,7 +170,6 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 def load_questionnaire(data_dir: Path | None = None) -> Questionnaire:
     """Load and cross-check the three content files; raise ContentError on any problem."""
-    from intimacy_check.strict_yaml import ReadError, load_file
 
     folder = resolve_data_dir(data_dir)
     documents: dict[str, Any] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from intimacy_check.answers import AnswerSheet
 from intimacy_check.questionnaire import Band, Questionnaire, Sign, Step
@@ -16,11 +16,13 @@ from intimacy_check.questionnaire import Band, Questionnaire, Sign, Step
 GENTLE_STARTS = 3  # statements offered as places to start when nothing is flagged
 
 
-class Pointing(Protocol):
-    """A sign or a section: whichever way its section points, from the content."""
+if TYPE_CHECKING:
 
-    @property
-    def closer_when_agreed(self) -> bool: ...
+    class Pointing(Protocol):
+        """A sign or a section: whichever way its section points, from the content."""
+
+        @property
+        def closer_when_agreed(self) -> bool: ...
 
 
 class Flag(str, Enum):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -160,8 +161,6 @@ def read_limited(path: Path, *, limit: int) -> bytes:
 
 
 def _is_regular_or_pipe(fd: int) -> bool:
-    import stat
-
     mode = os.fstat(fd).st_mode
     return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
 

@@ -14,13 +14,11 @@ from intimacy_check import formats
 from intimacy_check.answers import AnswerSheet, read_answer_sheet
 from intimacy_check.caseload import summarize
 from intimacy_check.documents.caseload import caseload_document
+from intimacy_check.documents.comparison import comparison_document
 from intimacy_check.documents.listing import listing_document
+from intimacy_check.documents.personal import personal_document
 from intimacy_check.documents.progress import progress_document
-from intimacy_check.documents.report import (
-    comparison_document,
-    personal_document,
-    report_document,
-)
+from intimacy_check.documents.report import report_document
 from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report

@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 from html_checks import HANG_GUARD, MISSING, page_count, pdf_text, print_to_pdf
+from rendering import draw, example, report_of
 
-from intimacy_check.answers import read_answer_sheet
 from intimacy_check.questionnaire import load_questionnaire
-from intimacy_check.render.templates import render_template
-from intimacy_check.render.view import report_view
-from intimacy_check.report import build_report
-
-EXAMPLES = Path(__file__).parent.parent / "examples"
 
 pytestmark = [
     pytest.mark.slow,
@@ -26,10 +21,11 @@ pytestmark = [
 
 
 def write_report(folder: Path, *names: str, paper: str) -> Path:
-    sheets = [read_answer_sheet(EXAMPLES / f"{name}.yaml") for name in names]
-    view = report_view(build_report(load_questionnaire(), sheets))
+    sheets = [example(f"{name}.yaml") for name in names]
     page = folder / "report.html"
-    page.write_text(render_template("html", view, paper=paper), encoding="utf-8")
+    page.write_text(
+        draw("html", report_of(load_questionnaire(), sheets), paper=paper), encoding="utf-8"
+    )
     return page
 
 

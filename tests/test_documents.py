@@ -10,11 +10,9 @@ from helpers import make_sheet, ratings_for, uniform
 
 from intimacy_check import formats
 from intimacy_check.answers import IN_PROGRESS, read_answer_sheet
-from intimacy_check.documents.report import (
-    comparison_document,
-    personal_document,
-    report_document,
-)
+from intimacy_check.documents.comparison import comparison_document
+from intimacy_check.documents.personal import personal_document
+from intimacy_check.documents.report import report_document
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report
 

@@ -13,13 +13,13 @@ import pytest
 from rendering import ALEX_OVER_TIME, draw, every_document, example, progress_of, report_of
 
 from intimacy_check import documents, formats
-from intimacy_check.documents import caseload, listing, progress, report
+from intimacy_check.documents import caseload, comparison, listing, personal, progress, report
 from intimacy_check.questionnaire import Questionnaire
 
 PACKAGE = Path(__file__).parent.parent / "intimacy_check"
 DOCUMENT_TYPES = {
     cls.__name__: cls
-    for module in (report, progress, caseload, listing)
+    for module in (report, personal, comparison, progress, caseload, listing)
     for cls in vars(module).values()
     if isinstance(cls, type)
     and cls.__name__.endswith("Document")
@@ -35,7 +35,7 @@ def test_every_document_kind_is_claimed_by_a_format() -> None:
 @pytest.mark.parametrize("fmt", formats.FORMATS, ids=lambda fmt: fmt.name)
 def test_every_claimed_document_has_a_renderer(fmt: formats.Format) -> None:
     table = importlib.import_module(f"intimacy_check.formats.{fmt.module}").RENDERERS
-    assert {cls.__name__ for cls in table} == set(fmt.documents)
+    assert set(table) == set(fmt.documents)
 
 
 @pytest.mark.parametrize("fmt", formats.FORMATS, ids=lambda fmt: fmt.name)

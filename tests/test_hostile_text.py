@@ -6,32 +6,26 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rendering import every_document, example
 from rich.console import Console
 
-from intimacy_check.answers import AnswerSheet, read_answer_sheet
+from intimacy_check import formats
+from intimacy_check.answers import AnswerSheet
 from intimacy_check.caseload import summarize
+from intimacy_check.documents.caseload import caseload_document
+from intimacy_check.documents.personal import personal_document
+from intimacy_check.documents.progress import progress_document
 from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import load_questionnaire
-from intimacy_check.render import summary as summary_render
-from intimacy_check.render.json_report import render_json
-from intimacy_check.render.progress_text import render_progress_text, terminal_progress
-from intimacy_check.render.progress_view import progress_view
-from intimacy_check.render.templates import render_template
-from intimacy_check.render.terminal import personal_summary
-from intimacy_check.render.terminal_couple import couple_summary
-from intimacy_check.render.terminal_report import terminal_report
-from intimacy_check.render.text import render_text
-from intimacy_check.render.view import report_view
 from intimacy_check.report import build_report
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 QUESTIONNAIRE = load_questionnaire()
-ALEX = read_answer_sheet(EXAMPLES / "alex.yaml")
-SAM = read_answer_sheet(EXAMPLES / "sam.yaml")
+ALEX = example("alex.yaml")
+SAM = example("sam.yaml")
 # Line breaks and tabs are layout; everything else below 0x20, DEL and C1 must never appear.
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 HOSTILE = st.one_of(
@@ -53,16 +47,29 @@ HOSTILE = st.one_of(
 ).filter(lambda name: name.strip())
 
 
-def terminal(renderable: object) -> str:
+def terminal(drawn: Any) -> str:
     """What a colour terminal would receive, escape codes and all."""
     console = Console(file=io.StringIO(), width=80, force_terminal=True, color_system="truecolor")
-    console.print(renderable)
+    for part in [drawn] if hasattr(drawn, "__rich_console__") else drawn:
+        console.print(part)
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def without_styles(output: str) -> str:
     """Remove the SGR colour sequences rich itself writes, leaving anything else behind."""
     return re.sub("\x1b\\[[0-9;]*m", "", output)
+
+
+def shown_in_every_format(document: object) -> dict[str, str]:
+    """The document in each format that claims it; the terminal as a colour terminal gets it."""
+    shown = {}
+    for fmt in formats.formats_for(type(document).__name__):
+        drawn = formats.render(fmt, document)
+        if fmt.terminal:
+            shown[fmt.name] = without_styles(terminal(drawn))
+        else:
+            shown[fmt.name] = drawn if isinstance(drawn, str) else "".join(drawn)
+    return shown
 
 
 def named(sheet: AnswerSheet, name: str) -> AnswerSheet:
@@ -78,45 +85,44 @@ FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 @FAST
 @given(first=HOSTILE, second=HOSTILE)
-def test_report_renderers_keep_any_name_inert(first: str, second: str) -> None:
-    single = build_report(QUESTIONNAIRE, [named(ALEX, first)])
-    couple = build_report(QUESTIONNAIRE, [named(ALEX, first), named(SAM, second + " ")])
-    for report in (single, couple):
-        view = report_view(report)
-        assert_inert(render_text(view), where="text")
-        assert_inert(render_json(report), where="json")
-        assert_inert(render_template("markdown", view), where="markdown")
-        html = render_template("html", view)
-        assert_inert(html, where="html")
-        assert "<script>alert" not in html and "<img src=x" not in html
-        assert_inert(without_styles(terminal(terminal_report(view))), where="terminal report")
-    assert_inert(without_styles(terminal(personal_summary(single))), where="summary")
-    assert_inert(without_styles(terminal(couple_summary(couple))), where="compare")
+def test_every_document_in_every_format_keeps_any_name_inert(first: str, second: str) -> None:
+    kinds = set()
+    for sheets in ([named(ALEX, first)], [named(ALEX, first), named(SAM, second + " ")]):
+        for document in every_document(QUESTIONNAIRE, sheets):
+            for fmt, output in shown_in_every_format(document).items():
+                where = f"{type(document).__name__} as {fmt}"
+                kinds.add(where)
+                assert_inert(output, where=where)
+                if fmt in ("html", "markdown"):
+                    assert "<script>alert" not in output and "<img src=x" not in output, where
+    # Every document kind, each in every format that claims it, was drawn.
+    assert len(kinds) == sum(len(fmt.documents) for fmt in formats.FORMATS)
 
 
 @FAST
 @given(name=HOSTILE)
 def test_progress_renderers_keep_any_name_inert(name: str) -> None:
     people = group_progress(QUESTIONNAIRE, [("a.yaml", named(ALEX, name))])
-    view = progress_view(QUESTIONNAIRE, people)
-    assert_inert(render_progress_text(view), where="progress text")
-    assert_inert(render_template("markdown", view, document="progress"), where="progress md")
-    html = render_template("html", view, document="progress")
-    assert_inert(html, where="progress html")
-    assert "<script>alert" not in html
-    assert_inert(without_styles(terminal(terminal_progress(view))), where="progress terminal")
+    shown = shown_in_every_format(progress_document(QUESTIONNAIRE, people))
+    assert set(shown) == {"terminal", "text", "markdown", "html", "json"}
+    for fmt, output in shown.items():
+        assert_inert(output, where=f"progress {fmt}")
+    assert "<script>alert" not in shown["html"]
 
 
 @FAST
 @given(name=HOSTILE, file=HOSTILE)
 def test_summary_rows_keep_any_text_inert(name: str, file: str) -> None:
     row = summarize(QUESTIONNAIRE, named(ALEX, name), file=file)
-    assert_inert(summary_render.csv_row(row), where="csv")
-    assert_inert(summary_render.json_row(row), where="json")
-    assert_inert(without_styles(terminal(summary_render.terminal_row(row))), where="terminal")
+    shown = shown_in_every_format(caseload_document([row]))
+    assert set(shown) == {"terminal", "json", "csv"}
+    for fmt, output in shown.items():
+        assert_inert(output, where=f"summary {fmt}")
 
 
 def test_rich_markup_in_a_name_is_shown_literally() -> None:
     report = build_report(QUESTIONNAIRE, [named(ALEX, "[bold red]Eve[/bold red]")])
-    shown = without_styles(terminal(personal_summary(report)))
-    assert "[bold red]Eve[/bold red]" in shown
+    shown = without_styles(
+        terminal(formats.render(formats.BY_NAME["terminal"], personal_document(report)))
+    )
+    assert "Your results, [bold red]Eve[/bold red]" in shown

@@ -6,21 +6,18 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import pytest
 from html_checks import CONTROL, Elements, assert_self_contained
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+from rendering import draw, example, report_of
 
-from intimacy_check.answers import IN_PROGRESS, AnswerSheet, read_answer_sheet
+from intimacy_check.answers import IN_PROGRESS, AnswerSheet
+from intimacy_check.documents.report import ReportDocument
 from intimacy_check.questionnaire import Questionnaire
-from intimacy_check.render.templates import render_template
-from intimacy_check.render.view import Options, report_view
-from intimacy_check.report import build_report
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 TEMPLATE = Path(__file__).parent.parent / "intimacy_check" / "templates" / "report.html.j2"
 SECTION_HEADINGS = (
     "How to read this report",
@@ -34,20 +31,22 @@ SECTION_HEADINGS = (
 
 @pytest.fixture(scope="module")
 def alex() -> AnswerSheet:
-    return read_answer_sheet(EXAMPLES / "alex.yaml")
+    return example("alex.yaml")
 
 
 @pytest.fixture(scope="module")
 def sam() -> AnswerSheet:
-    return read_answer_sheet(EXAMPLES / "sam.yaml")
+    return example("sam.yaml")
 
 
-def view_of(questionnaire: Questionnaire, *sheets: AnswerSheet, steps: int = 5) -> dict[str, Any]:
-    return report_view(build_report(questionnaire, sheets), options=Options(steps=steps))
+def document_of(
+    questionnaire: Questionnaire, *sheets: AnswerSheet, steps: int = 5
+) -> ReportDocument:
+    return report_of(questionnaire, sheets, steps=steps)
 
 
 def html_of(questionnaire: Questionnaire, *sheets: AnswerSheet, paper: str = "a4") -> str:
-    return render_template("html", view_of(questionnaire, *sheets), paper=paper)
+    return draw("html", document_of(questionnaire, *sheets), paper=paper)
 
 
 # --- structure ----------------------------------------------------------------------------
@@ -90,9 +89,10 @@ def test_header_names_dates_and_questionnaire(
 def test_how_to_read_has_every_paragraph_and_the_band_table(
     questionnaire: Questionnaire, alex: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex)
-    html = render_template("html", view)
-    for paragraph in view["how_to_read"]:
+    document = document_of(questionnaire, alex)
+    html = draw("html", document)
+    assert len(document.how_to_read) == 4
+    for paragraph in document.how_to_read:
         assert f"<p>{escape(paragraph)}</p>" in html
     for band in questionnaire.bands:
         assert f'<tr><td>{escape(band.label)}</td><td class="from">{band.min}</td></tr>' in html
@@ -101,18 +101,30 @@ def test_how_to_read_has_every_paragraph_and_the_band_table(
 def test_couple_scores_show_both_indexes_the_agreement_and_the_sentences(
     questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, sam)
-    html = render_template("html", view)
+    document = document_of(questionnaire, alex, sam)
+    assert document.couple is not None and document.couple.imbalance is not None
+    html = draw("html", document)
     scores = html[html.index("<h2>Scores</h2>") : html.index('<section class="statement-table">')]
     assert '<p class="big">72<span class="of"> of 100</span></p>' in scores
     assert '<p class="big">48<span class="of"> of 100</span></p>' in scores
     assert '<p class="big">35%</p>' in scores
+    assert (
+        '<p class="small">Couple agreement: 35%, the share of the statements you both rated '
+        "that are a strength for both of you.</p>"
+    ) in scores
     assert "Close, with room to grow" in scores and "Finding your way back" in scores
-    for sentence in view["couple"]["sentences"]:
+    sentences = [section.sentence for section in document.couple.sections]
+    assert sentences == [
+        "Alex rates the signs of closeness somewhat higher than Sam does.",
+        "Sam rates the warning signs much higher than Alex does.",
+    ]
+    for sentence in sentences:
         assert f"<li>{escape(sentence)}</li>" in scores
     callout = scores[scores.index('<div class="callout">') :]
-    for sentence in view["couple"]["imbalance"]:
+    assert len(document.couple.imbalance.sentences) == 2
+    for sentence in document.couple.imbalance.sentences:
         assert f"<p>{escape(sentence)}</p>" in callout
+    assert "<p>Sam feels that the sharing between you is uneven.</p>" in callout
 
 
 def test_bars_are_as_wide_as_the_scores(
@@ -141,112 +153,134 @@ def test_an_incomplete_score_has_an_empty_bar_and_says_so(
     assert len(elements.with_class("fill")) == 3  # Alex's bars only
     assert html.count('<td class="bar-value incomplete">incomplete</td>') == 3
     assert '<p class="big incomplete">incomplete</p>' in html
-    assert "<dd>not finished</dd>" in html
+    assert "<dt>Sam</dt><dd>in progress: 5 of 20 answered</dd>" in html
+    assert "not finished" not in html
+    # The fifteen statements Sam has not reached are not answered yet, never skipped.
+    assert html.count('<span class="rating">not answered yet</span>') == 15
+    assert '<span class="rating">skipped</span>' not in html
 
 
 def test_statement_table_has_every_sign_with_ratings_flags_and_category(
     questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, sam)
-    html = render_template("html", view)
-    for sign in questionnaire.signs:
-        assert f'<span class="sign-title">{escape(sign.title)}</span>' in html
-        assert f'<span class="sign-statement">{escape(sign.statement)}</span>' in html
-    for section in view["statement_sections"]:
-        assert f"<caption>{escape(section['title'])}</caption>" in html
-    assert html.count('<th scope="col">Together</th>') == len(view["statement_sections"])
-    trust = next(
-        row
-        for section in view["statement_sections"]
-        for row in section["rows"]
-        if row["id"] == "trust"
-    )
-    assert trust["ratings"] == ["5 Strongly agree", "4 Agree"]
+    document = document_of(questionnaire, alex, sam)
+    html = draw("html", document)
+    rows = {row.id: row for group in document.statement_groups for row in group.rows}
+    assert list(rows) == [sign.id for sign in questionnaire.signs]
+    for row in rows.values():
+        assert f'<span class="sign-title">{escape(row.title)}</span>' in html
+        assert f'<span class="sign-statement">{escape(row.statement)}</span>' in html
+    for group in document.statement_groups:
+        note = f' <span class="caption-note">{escape(group.note)}</span>' if group.note else ""
+        assert f"<caption>{escape(group.title)}{note}</caption>" in html
+    # Only the section where agreeing means less closeness explains its ratings.
+    assert [bool(group.note) for group in document.statement_groups] == [False, True]
+    assert html.count('<th scope="col">Together</th>') == len(document.statement_groups)
+    trust = rows["trust"]
+    assert [cell.label for cell in trust.cells] == ["5 Strongly agree", "4 Agree"]
     assert (
         '<td><span class="rating">5 Strongly agree</span>'
         '<span class="flag flag-strength">strength</span></td>'
     ) in html
     assert '<span class="category category-gap">seen differently</span>' in html
     assert '<span class="flag flag-warning">warning sign</span>' in html
+    # A warning sign both rate low is a shared strength, listed under its clear title.
+    assert rows["lack-of-trust"].category == "shared-strength"
+    assert '<span class="sign-title">You trust each other</span>' in html
+    assert "You find it hard to trust each other" not in html
 
 
 def test_single_report_has_no_couple_parts(questionnaire: Questionnaire, alex: AnswerSheet) -> None:
-    html = html_of(questionnaire, alex)
+    document = document_of(questionnaire, alex)
+    html = draw("html", document)
     assert_self_contained(html)
     assert "Alex" in html and "72" in html and "Sam" not in html
-    assert "couple agreement" not in html
+    assert "couple agreement" not in html.lower()
     assert "Together" not in html
-    assert "From the answers of" not in html
+    assert "from the answers of" not in html.lower()
+    assert "both of your answers" not in html
     assert 'class="callout"' not in html
-    for sign in questionnaire.signs:
-        assert escape(sign.title) in html
+    titles = [row.title for group in document.statement_groups for row in group.rows]
+    assert len(titles) == len(questionnaire.signs)
+    for title in titles:
+        assert f'<span class="sign-title">{escape(title)}</span>' in html
 
 
 def test_findings_show_each_group_with_who_and_what_to_talk_about(
     questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, sam)
-    html = render_template("html", view)
+    document = document_of(questionnaire, alex, sam)
+    html = draw("html", document)
     findings = html[html.index("<h2>What the answers show</h2>") : html.index("<h2>Recommended")]
-    assert [group["heading"] for group in view["findings"]] == [
+    assert [group.heading for group in document.findings] == [
         "Strengths",
         "Growth areas",
         "Warning signs",
         "Seen differently",
     ]
-    for group in view["findings"]:
-        count = f'<span class="count">({len(group["entries"])})</span>'
-        assert f"{group['heading']} {count}" in findings
-        for item in group["entries"]:
-            assert f'<span class="finding-title">{escape(item["title"])}</span>' in findings
-            if item["discuss"]:
-                assert f"To talk about: {escape(item['discuss'])}" in findings
+    for group in document.findings:
+        count = f'<span class="count">({len(group.entries)})</span>'
+        assert f"{group.heading} {count}" in findings
+        for item in group.entries:
+            assert f'<span class="finding-title">{escape(item.title)}</span>' in findings
+            if item.discuss:
+                assert f"To talk about: {escape(item.discuss)}" in findings
     assert '<span class="who">Alex and Sam</span>' in findings
     assert '<span class="who">Sam</span>' in findings
+    # Each discussion question once, however many groups list its statement.
+    for sign in questionnaire.signs:
+        assert findings.count(str(escape(sign.discuss))) <= 1, sign.id
 
 
 def test_steps_are_numbered_with_what_they_address_and_whose_answers(
     questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, sam)
-    html = render_template("html", view)
+    document = document_of(questionnaire, alex, sam)
+    html = draw("html", document)
     steps = html[html.index("<h2>Recommended steps</h2>") : html.index("<h2>Notes</h2>")]
-    assert len(view["steps"]) == 5
+    assert len(document.advice.steps) == 5
     places = []
-    for step in view["steps"]:
-        number = f'<div class="step-number" aria-hidden="true">{step["number"]}</div>'
+    for step in document.advice.steps:
+        number = f'<div class="step-number" aria-hidden="true">{step.number}</div>'
         places.append(steps.index(number))
-        assert f"<h3>{escape(step['title'])}</h3>" in steps
-        assert f"<p>{escape(step['summary'])}</p>" in steps
-        assert escape(step["try_this"]) in steps
-        assert escape("; ".join(step["addresses"])) in steps
-        assert f"From the answers of {escape(step['driven_by'])}." in steps
+        assert f"<h3>{escape(step.title)}</h3>" in steps
+        assert f"<p>{escape(step.summary)}</p>" in steps
+        assert escape(step.try_this) in steps
+        assert step.reason.startswith("For: " + "; ".join(step.addresses))
+        assert f'<p class="addresses">{escape(step.reason)}</p>' in steps
     assert places == sorted(places)
-    assert "out of 20" in steps
+    assert (
+        '<p class="small steps-intro">The 5 steps that fit your answers most, out of 20. '
+        "Pick one or two to try.</p>"
+    ) in steps
+    assert "For: You hold on to grudges (from both of your answers)" in steps
+    assert "(from the answers of Sam)" in steps
 
 
 def test_exercises_are_listed_under_their_step(
     questionnaire: Questionnaire, alex: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, steps=100)
-    html = render_template("html", view)
-    with_exercises = [step for step in view["steps"] if step["exercises"]]
+    document = document_of(questionnaire, alex, steps=100)
+    html = draw("html", document)
+    with_exercises = [step for step in document.advice.steps if step.exercises]
     assert with_exercises, "the example should reach a step with exercises"
     for step in with_exercises:
-        for exercise in step["exercises"]:
-            expected = f'<li><span class="label">{escape(exercise["name"])}:</span> '
-            assert expected + f"{escape(exercise['how'])}</li>" in html
+        for exercise in step.exercises:
+            expected = f'<li><span class="label">{escape(exercise.name)}:</span> '
+            assert expected + f"{escape(exercise.how)}</li>" in html
 
 
 def test_notes_lines_and_the_footer_close_the_report(
     questionnaire: Questionnaire, alex: AnswerSheet, sam: AnswerSheet
 ) -> None:
-    view = view_of(questionnaire, alex, sam)
-    html = render_template("html", view)
+    document = document_of(questionnaire, alex, sam)
+    html = draw("html", document)
     assert 10 <= len(Elements(html).with_class("line")) <= 12
     footer = html[html.index('<footer class="report-footer">') :]
-    assert f"<p>{escape(view['disclaimer'])}</p>" in footer
-    assert f'<p class="safety">{escape(view["safety"])}</p>' in footer
+    assert document.closing.disclaimer.startswith("intimacy-check is an aid to reflection")
+    assert f"<p>{escape(document.closing.disclaimer)}</p>" in footer
+    assert f'<p class="safety">{escape(document.closing.safety)}</p>' in footer
+    assert "please contact local support services or emergency services." in footer
 
 
 def test_print_rules_keep_rows_and_items_whole() -> None:

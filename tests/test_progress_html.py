@@ -21,12 +21,10 @@ from html_checks import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+from rendering import draw, progress_of, report_of
 
 from intimacy_check.answers import AnswerSheet, read_answer_sheet
-from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import Questionnaire
-from intimacy_check.render.progress_view import progress_view
-from intimacy_check.render.templates import render_template
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEMPLATES = Path(__file__).parent.parent / "intimacy_check" / "templates"
@@ -45,8 +43,7 @@ def sheets() -> dict[str, AnswerSheet]:
 def html_of(
     questionnaire: Questionnaire, files: list[tuple[str, AnswerSheet]], *, paper: str = "a4"
 ) -> str:
-    view = progress_view(questionnaire, group_progress(questionnaire, files))
-    return render_template("html", view, paper=paper, document="progress")
+    return draw("html", progress_of(questionnaire, files), paper=paper)
 
 
 def alex_and_sam(sheets: dict[str, AnswerSheet]) -> list[tuple[str, AnswerSheet]]:
@@ -127,13 +124,16 @@ def test_header_has_title_names_and_questionnaire(
 def test_how_to_read_and_the_footer(
     questionnaire: Questionnaire, sheets: dict[str, AnswerSheet]
 ) -> None:
-    view = progress_view(questionnaire, group_progress(questionnaire, alex_and_sam(sheets)))
-    html = render_template("html", view, document="progress")
-    for paragraph in view["how_to_read"]:
+    document = progress_of(questionnaire, alex_and_sam(sheets))
+    html = draw("html", document)
+    assert len(document.how_to_read) == 3
+    for paragraph in document.how_to_read:
         assert f"<p>{escape(paragraph)}</p>" in html
     footer = html[html.index('<footer class="report-footer">') :]
-    assert f"<p>{escape(view['disclaimer'])}</p>" in footer
-    assert f'<p class="safety">{escape(view["safety"])}</p>' in footer
+    assert document.closing.disclaimer.startswith("intimacy-check is an aid to reflection")
+    assert f"<p>{escape(document.closing.disclaimer)}</p>" in footer
+    assert f'<p class="safety">{escape(document.closing.safety)}</p>' in footer
+    assert "please contact local support services or emergency services." in footer
 
 
 def test_assessments_are_in_time_order_whatever_the_file_names(
@@ -284,12 +284,7 @@ def test_print_rules_keep_items_whole_and_start_each_respondent_on_a_page(
 def test_report_and_progress_share_the_styles(
     questionnaire: Questionnaire, sheets: dict[str, AnswerSheet]
 ) -> None:
-    from intimacy_check.render.view import report_view
-    from intimacy_check.report import build_report
-
-    report = render_template(
-        "html", report_view(build_report(questionnaire, [sheets["alex.yaml"], sheets["sam.yaml"]]))
-    )
+    report = draw("html", report_of(questionnaire, [sheets["alex.yaml"], sheets["sam.yaml"]]))
     progress = html_of(questionnaire, alex_and_sam(sheets))
     source = source_of("_styles.css.j2")
     plain = [line for line in source.splitlines() if line.strip() and "{" + "{" not in line]

@@ -10,16 +10,18 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rendering import draw
 from typer.testing import CliRunner
 
 from intimacy_check.answers import AnswerSheet, read_answer_sheet
 from intimacy_check.cli import app
-from intimacy_check.commands.report import ReportFormat, choose_destination
+from intimacy_check.commands.report import choose_destination
+from intimacy_check.documents.personal import personal_document
+from intimacy_check.documents.report import ReportDocument, report_document
 from intimacy_check.errors import UsageError
+from intimacy_check.formats.templates import markdown_escape
+from intimacy_check.inert import inert
 from intimacy_check.questionnaire import load_questionnaire
-from intimacy_check.render.templates import markdown_escape, render_template
-from intimacy_check.render.text import render_text
-from intimacy_check.render.view import report_view
 from intimacy_check.report import build_report
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -48,16 +50,16 @@ def sheets(first_name: str = "Alex", second_name: str | None = "Sam") -> list[An
     return [first, replace(read_answer_sheet(Path(SAM)), respondent=second_name)]
 
 
-def view_for(*names: str | None) -> dict:
+def document_for(*names: str | None) -> ReportDocument:
     questionnaire = load_questionnaire()
-    return report_view(build_report(questionnaire, sheets(*names)))
+    return report_document(build_report(questionnaire, sheets(*names)), steps=5)
 
 
 # --- text ---------------------------------------------------------------------------------
 
 
 def test_text_report_for_a_couple_has_every_part_in_order() -> None:
-    text = render_text(view_for("Alex", "Sam"))
+    text = draw("text", document_for("Alex", "Sam"))
     headings = [
         "HOW TO READ THIS REPORT",
         "SCORES",
@@ -73,23 +75,31 @@ def test_text_report_for_a_couple_has_every_part_in_order() -> None:
     assert "- Questionnaire: emotional-intimacy, version 1" in text
     assert "  Intimacy index          [##############------] 72" in text
     assert "  Intimacy index          [##########----------] 48" in text
-    assert "Couple agreement: 35%" in text
-    assert "You hold on to grudges" in text and "shared growth" in text
+    assert (
+        "Couple agreement: 35%, the share of the statements you both rated that are a strength "
+        "for both of you."
+    ) in " ".join(text.split())
+    assert "- Alex rates the signs of closeness somewhat higher than Sam does." in text
+    assert "- Sam rates the warning signs much higher than Alex does." in text
+    assert re.search(
+        r"\nYou hold on to grudges +4 warning sign +4 warning sign +shared growth\n", text
+    )
     assert "To talk about: What helps each of you feel ready to let go" in text
     assert "1. Share openly, listen fully" in text
+    assert "   For: You hold on to grudges (from both of your answers)" in text
     assert "not a clinical assessment" in text
     assert "contact local support services" in text
 
 
 def test_text_report_lines_stay_within_100_characters_and_hold_no_escapes() -> None:
     for names in (("Alex", "Sam"), ("Alex", None), ("W" * 100, "X" * 100)):
-        text = render_text(view_for(*names))
+        text = draw("text", document_for(*names))
         assert max(len(line) for line in text.splitlines()) <= 100
         assert "\x1b" not in text
 
 
 def test_single_text_report_has_no_couple_parts() -> None:
-    text = render_text(view_for("Alex", None))
+    text = draw("text", document_for("Alex", None))
     assert "Couple agreement" not in text
     assert "Together" not in text
     assert "Seen differently" not in text
@@ -119,7 +129,7 @@ def test_markdown_escape(raw: str | None, escaped: str) -> None:
 
 
 def test_markdown_tables_keep_their_columns_with_a_pipe_in_a_name() -> None:
-    markdown = render_template("markdown", view_for("Al|ex", "Sam"))
+    markdown = draw("markdown", document_for("Al|ex", "Sam"))
     table_lines = [line for line in markdown.splitlines() if line.startswith("| ")]
     assert table_lines
     for line in table_lines:
@@ -135,7 +145,7 @@ def test_markdown_tables_keep_their_columns_with_a_pipe_in_a_name() -> None:
 
 
 def test_markdown_report_structure() -> None:
-    markdown = render_template("markdown", view_for("Alex", "Sam"))
+    markdown = draw("markdown", document_for("Alex", "Sam"))
     for heading in (
         "# Emotional intimacy report: Alex and Sam",
         "## How to read this report",
@@ -147,7 +157,10 @@ def test_markdown_report_structure() -> None:
     ):
         assert f"\n{heading}\n" in f"\n{markdown}"
     assert "| Intimacy index | 72 | 48 |" in markdown
-    assert "**Couple agreement: 35%**" in markdown
+    assert (
+        "**Couple agreement: 35%, the share of the statements you both rated that are a "
+        "strength for both of you.**"
+    ) in markdown
 
 
 # --- hostile names in every format -------------------------------------------------------------
@@ -157,10 +170,8 @@ def test_markdown_report_structure() -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
 def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
     questionnaire = load_questionnaire()
-    report = build_report(questionnaire, sheets(name, "Sam"))
-    from intimacy_check.commands.report import render
-
-    output = render(report, ReportFormat(fmt), steps=5)
+    document = report_document(build_report(questionnaire, sheets(name, "Sam")), steps=5)
+    output = draw(fmt, document)
     assert not CONTROL.search(output.replace("\n", "").replace("\t", "")), fmt
     if fmt in ("markdown", "html"):
         assert "<script>" not in output
@@ -168,7 +179,8 @@ def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
     if fmt == "markdown":
         assert "[link=" not in output.replace("\\[link=", "")  # every bracket is escaped
     if fmt == "json":
-        assert json.loads(output)["respondents"][0]["name"] == name
+        # Every format shows the same name: the one made inert for people to read.
+        assert json.loads(output)["respondents"][0]["name"] == inert(name)
     if fmt == "text":
         assert max(len(line) for line in output.splitlines()) <= 100
 
@@ -176,27 +188,18 @@ def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
 @settings(max_examples=60, deadline=None)
 @given(name=st.text(min_size=1, max_size=60).filter(lambda text: text.strip()))
 def test_any_name_renders_without_control_characters(name: str) -> None:
-    from intimacy_check.commands.report import render
-
     questionnaire = load_questionnaire()
-    report = build_report(questionnaire, sheets(name, None))
+    document = report_document(build_report(questionnaire, sheets(name, None)), steps=5)
     for fmt in ("text", "markdown", "html", "json"):
-        output = render(report, ReportFormat(fmt), steps=5)
+        output = draw(fmt, document)
         assert not CONTROL.search(output.replace("\n", "").replace("\t", "")), fmt
 
 
 def test_terminal_report_escapes_rich_markup(tmp_path: Path) -> None:
-    from rich.console import Console
-
-    from intimacy_check.render.terminal import personal_summary
-
     questionnaire = load_questionnaire()
     report = build_report(questionnaire, sheets("[bold]Eve[/bold] \x1b[31m", None))
-    console = Console(file=None, width=80, record=True, color_system=None)
-    with console.capture() as capture:
-        console.print(personal_summary(report))
-    shown = capture.get()
-    assert "[bold]Eve[/bold]" in shown
+    shown = draw("terminal", personal_document(report))
+    assert "Your results, [bold]Eve[/bold] [31m" in shown
     assert "\x1b" not in shown
 
 
@@ -206,38 +209,41 @@ def test_terminal_report_escapes_rich_markup(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "output", "tty", "expected"),
     [
-        (None, None, True, ReportFormat.terminal),
-        (None, None, False, ReportFormat.text),
-        (None, "r.html", True, ReportFormat.html),
-        (None, "r.HTM", True, ReportFormat.html),
-        (None, "r.md", True, ReportFormat.markdown),
-        (None, "r.txt", True, ReportFormat.text),
-        (None, "r.json", True, ReportFormat.json),
-        (ReportFormat.json, "r.txt", True, ReportFormat.json),
-        (None, "-", True, ReportFormat.terminal),
-        (ReportFormat.html, "-", False, ReportFormat.html),
+        (None, None, True, "terminal"),
+        (None, None, False, "text"),
+        (None, "r.html", True, "html"),
+        (None, "r.HTM", True, "html"),
+        (None, "r.md", True, "markdown"),
+        (None, "r.txt", True, "text"),
+        (None, "r.json", True, "json"),
+        ("json", "r.txt", True, "json"),
+        (None, "-", True, "terminal"),
+        ("html", "-", False, "html"),
     ],
 )
-def test_choose_destination(
-    fmt: ReportFormat | None, output: str | None, tty: bool, expected: ReportFormat
-) -> None:
+def test_choose_destination(fmt: str | None, output: str | None, tty: bool, expected: str) -> None:
     destination = choose_destination(
         fmt, None if output is None else Path(output), template=None, stdout_is_terminal=tty
     )
-    assert destination.format is expected
+    assert destination.format.name == expected
     assert destination.path == (None if output in (None, "-") else Path(output))
 
 
 @pytest.mark.parametrize(
     ("fmt", "output", "template", "message"),
     [
-        (None, "r.pdf", None, "cannot tell the format from 'r.pdf'"),
-        (ReportFormat.terminal, "r.txt", None, "cannot be written to a file"),
-        (ReportFormat.json, None, "t.j2", "--template works with --format html or"),
+        (
+            None,
+            "r.pdf",
+            None,
+            "cannot tell the format from 'r.pdf'; add --format (text, markdown, html or json)",
+        ),
+        ("terminal", "r.txt", None, "cannot be written to a file"),
+        ("json", None, "t.j2", "--template works with --format markdown or --format html"),
     ],
 )
 def test_choose_destination_refusals(
-    fmt: ReportFormat | None, output: str | None, template: str | None, message: str
+    fmt: str | None, output: str | None, template: str | None, message: str
 ) -> None:
     with pytest.raises(UsageError, match=re.escape(message)):
         choose_destination(
@@ -288,7 +294,8 @@ def test_steps_option_limits_the_shown_steps_but_not_json() -> None:
 def test_counselor_template_is_used_and_escaped(tmp_path: Path) -> None:
     template = tmp_path / "mine.md.j2"
     template.write_text(
-        "Clients: {{ names }}\n{% for p in people %}- {{ p.name }}: {{ p.index }}\n{% endfor %}",
+        "Clients: {{ names }}\n{% for p in people %}- {{ p.name }}: {{ p.index.label }}\n"
+        "{% endfor %}",
         encoding="utf-8",
     )
     hostile = tmp_path / "alex.yaml"
@@ -333,8 +340,11 @@ def test_terminal_report_has_all_parts_in_80_columns() -> None:
         "Notes",
     ):
         assert heading in out
-    assert "Couple agreement: 35%" in out
-    assert re.search(r"You hold on to grudges +4 warning +4 warning +shared growth", out)
+    assert (
+        "Couple agreement: 35%, the share of the statements you both rated that are a strength "
+        "for both of you."
+    ) in " ".join(out.split())
+    assert re.search(r"You hold on to grudges +4 warning sign +4 warning sign +shared growth", out)
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "contact local support services" in " ".join(out.split())
 
@@ -345,6 +355,7 @@ def test_steps_zero_hides_the_steps_without_saying_none_are_needed(fmt: str) -> 
     assert result.exit_code == 0
     assert "None of the answers calls for a particular step" not in result.stdout
     assert "Let the past rest" not in result.stdout
+    assert "Steps are left out of this report (--steps 0)." in " ".join(result.stdout.split())
 
 
 def test_a_report_may_not_replace_the_answer_file_it_reads(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "alex.yaml"
+PACKAGE = Path(__file__).parent.parent / "intimacy_check"
 HANG_GUARD = 120  # seconds; a guard against a hang, not a time limit
 
 # What `--version` and `--help` must not pay for: the file formats, the terminal
@@ -27,7 +28,13 @@ HEAVY = (
     "intimacy_check.answers",
     "intimacy_check.scoring",
     "intimacy_check.report",
-    "intimacy_check.render",
+    "intimacy_check.documents",
+    # The formats registry is light and gives the --format choices; its renderers are not.
+    *(
+        f"intimacy_check.formats.{path.stem}"
+        for path in sorted((PACKAGE / "formats").glob("*.py"))
+        if path.stem != "__init__"
+    ),
 )
 
 
@@ -73,7 +80,6 @@ def _within(modules: set[str], package: str) -> set[str]:
     [
         pytest.param(("--version",), id="--version"),
         pytest.param(("--help",), id="--help"),
-        pytest.param(("report", "--help"), id="report --help"),
     ],
 )
 def test_version_and_help_import_nothing_heavy(cli_args: tuple[str, ...], tmp_path: Path) -> None:
@@ -82,6 +88,20 @@ def test_version_and_help_import_nothing_heavy(cli_args: tuple[str, ...], tmp_pa
     assert "intimacy_check.cli" in modules
     for package in HEAVY:
         assert not _within(modules, package), f"{' '.join(cli_args)} imports {package}"
+
+
+FILE_FORMATS = ("text", "markdown", "html", "json", "csv", "templates")
+
+
+@pytest.mark.parametrize("command", ["report", "compare", "progress", "summary", "quiz"])
+def test_a_commands_help_loads_no_file_format(command: str, tmp_path: Path) -> None:
+    """A command's module imports what it uses normally, but the file formats and Jinja2
+    load only when a report is written in them."""
+    modules = imported_by(command, "--help", cwd=tmp_path)
+
+    assert "intimacy_check.questionnaire" in modules  # the command's own imports are there
+    for package in ("jinja2", *(f"intimacy_check.formats.{name}" for name in FILE_FORMATS)):
+        assert not _within(modules, package), f"{command} --help imports {package}"
 
 
 def test_importing_the_cli_imports_nothing_heavy(tmp_path: Path) -> None:

@@ -62,10 +62,17 @@ def test_csv_rows_are_ordered_most_in_need_first_and_bad_files_reported(caseload
     assert rows[2]["completed_at"] == "2026-11-20T19:16:40+01:00"
 
 
-def test_json_is_a_list_of_objects_with_the_same_keys(caseload: Path) -> None:
+def test_json_is_an_object_with_rows_of_the_same_keys_and_the_closing_lines(
+    caseload: Path,
+) -> None:
     result = run("summary", str(caseload / "alex.yaml"), str(caseload / "sam.yml"), "-f", "json")
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    value = json.loads(result.stdout)
+    assert list(value) == ["schema", "rows", "disclaimer", "safety"]
+    assert value["schema"] == {"name": "intimacy-check/summary", "version": 1}
+    assert value["disclaimer"].startswith("intimacy-check is an aid to reflection")
+    assert value["safety"].endswith("please contact local support services or emergency services.")
+    rows = value["rows"]
     assert [row["respondent"] for row in rows] == ["Sam", "Alex"]
     assert rows[1] == {
         "file": str(caseload / "alex.yaml"),
@@ -89,7 +96,7 @@ def test_json_is_a_list_of_objects_with_the_same_keys(caseload: Path) -> None:
 )
 def test_sort_orders(caseload: Path, sort: str, expected: list[str]) -> None:
     result = run("summary", str(caseload), "-f", "json", "--sort", sort)
-    assert [row["respondent"] for row in json.loads(result.stdout)] == expected
+    assert [row["respondent"] for row in json.loads(result.stdout)["rows"]] == expected
 
 
 def test_terminal_rows_show_index_band_and_concern(caseload: Path) -> None:
@@ -120,7 +127,7 @@ def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> No
     )
     (tmp_path / "a.yaml").write_text(partial + "\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_bytes((EXAMPLES / "alex.yaml").read_bytes())
-    rows = json.loads(run("summary", str(tmp_path), "-f", "json").stdout)
+    rows = json.loads(run("summary", str(tmp_path), "-f", "json").stdout)["rows"]
     assert [(row["file"][-6:], row["index"], row["status"]) for row in rows] == [
         ("b.yaml", 72.5, "completed"),
         ("a.yaml", None, "in-progress"),
@@ -134,11 +141,14 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
     assert rows[0]["respondent"] == "'=HYPERLINK(1)"
 
 
-def test_rows_are_written_before_the_last_file_is_read(
-    caseload: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_rows_are_written_before_the_next_file_is_read(
+    caseload: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    from intimacy_check import answers
+    from intimacy_check import answers, formats
     from intimacy_check.commands import summary as command
+    from intimacy_check.commands.report import Destination, Paper, emit
+    from intimacy_check.documents.caseload import caseload_document
 
     events: list[str] = []
     real_read = answers.read_answer_sheet
@@ -151,12 +161,24 @@ def test_rows_are_written_before_the_last_file_is_read(
         def flush(self) -> None:
             events.append("flush")
 
+    out = RecordingOut()
     monkeypatch.setattr(answers, "read_answer_sheet", recording_read)
-    monkeypatch.setattr(command.sys, "stdout", RecordingOut())
+    # Wherever the command looks it up: in the answers module, or imported into its own.
+    monkeypatch.setattr(command, "read_answer_sheet", recording_read, raising=False)
+    monkeypatch.setattr(command.sys, "stdout", out)
     failures: list[str] = []
     files = command.find_answer_files([caseload])
-    command._write(command._rows(files, load_questionnaire(), failures), command.SummaryFormat.csv)
-    assert events.index("flush") < events.index("read sam.yml")
+    rows = command._rows(files, load_questionnaire(), failures)
+    destination = Destination(format=formats.BY_NAME[fmt], path=None)
+    emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
+    # Alex's row reaches the pipe after Alex's file is read and before Sam's is.
+    assert "flush" in events[events.index("read alex.yaml") : events.index("read sam.yml")]
+    assert failures == [str(caseload / "older" / "broken.yaml")]
+    if fmt == "csv":
+        written = [row["respondent"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+    else:
+        written = [row["respondent"] for row in json.loads(out.getvalue())["rows"]]
+    assert written == ["Alex", "Sam", "Kim"]
 
 
 def test_sort_rows_by_index_puts_incomplete_last() -> None:

@@ -1,23 +1,26 @@
-"""The commands of the CLI, one module each. Only typer is imported at module level."""
+"""The commands of the CLI, one module each, and what they share.
+
+`cli.py` imports a command's module only when that command runs, so these imports are paid
+by a running command and never by `--help` or `--version`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from intimacy_check.answers import AnswerSheet, check_matches, read_answer_sheet
+from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from intimacy_check.answers import AnswerSheet
-    from intimacy_check.questionnaire import Questionnaire
-
-PROG = "intimacy-check"
-EXIT_INTERRUPTED = 130
+__all__ = ["EXIT_INTERRUPTED", "PROG", "DataDir", "console", "fail", "load", "read_sheet"]
 
 DataDir = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
@@ -30,39 +33,18 @@ DataDir = Annotated[
 ]
 
 
-def fail(message: str, *, code: int = 1) -> NoReturn:
-    """Print one line to stderr and exit."""
-    from intimacy_check.inert import inert
-
-    typer.echo(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)), err=True)
-    raise typer.Exit(code)
-
-
 def console() -> Console:
-    from rich.console import Console
+    from rich.console import Console  # a report written as text or JSON never loads rich
 
     return Console(highlight=False)
 
 
-def plain(value: object) -> str:
-    """Text from a file or the user, safe to pass to rich as markup."""
-    from rich.markup import escape
-
-    from intimacy_check.inert import inert
-
-    return escape(inert(str(value)))
-
-
 def load(data_dir: Path | None) -> Questionnaire:
-    from intimacy_check.questionnaire import load_questionnaire
-
     return load_questionnaire(data_dir)
 
 
 def read_sheet(path: Path, questionnaire: Questionnaire) -> AnswerSheet:
     """Read an answer file and check that it answers the loaded questionnaire."""
-    from intimacy_check.answers import check_matches, read_answer_sheet
-
     sheet = read_answer_sheet(path)
     check_matches(sheet, questionnaire=questionnaire, source=str(path))
     return sheet

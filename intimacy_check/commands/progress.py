@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from intimacy_check import formats
-from intimacy_check.answers import COMPLETED, check_matches, read_answer_sheet
+from intimacy_check.answers import COMPLETED, AnswerSheet, check_matches, read_answer_sheet
 from intimacy_check.commands import PROG, DataDir, fail, load
 from intimacy_check.commands.report import (
     Force,
@@ -28,10 +28,7 @@ from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.progress import group_progress
-
-if TYPE_CHECKING:
-    from intimacy_check.answers import AnswerSheet
-    from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.questionnaire import Questionnaire
 
 
 def _note(message: str) -> None:

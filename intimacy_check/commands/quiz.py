@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 
+from intimacy_check import answers
+from intimacy_check.answers import (
+    COMPLETED,
+    MAX_NAME_LENGTH,
+    AnswerFileLock,
+    AnswerSheet,
+    format_answer_sheet,
+    now,
+    write_private,
+)
 from intimacy_check.commands import (
     EXIT_INTERRUPTED,
     PROG,
@@ -14,17 +27,25 @@ from intimacy_check.commands import (
     console,
     fail,
     load,
-    plain,
     read_sheet,
 )
+from intimacy_check.couple import check_pair
+from intimacy_check.documents.comparison import comparison_document
+from intimacy_check.documents.personal import personal_document
+from intimacy_check.errors import SaveError, UsageError
+from intimacy_check.formats.quiz_screen import keys_help, quiz_screen
+from intimacy_check.formats.terminal import comparison, personal
+from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.quiz import Action, advance, parse_key, start
+from intimacy_check.report import build_report
 
-if TYPE_CHECKING:
-    from rich.console import Console
 
-    from intimacy_check.answers import AnswerSheet
-    from intimacy_check.questionnaire import Questionnaire
+def plain(value: object) -> str:
+    """Text from a file or the user, safe to pass to rich as markup."""
+    return escape(inert(str(value)))
 
 
 def quiz(
@@ -61,7 +82,6 @@ def quiz(
     Afterwards you see your results and the steps that fit you best. With --couple,
     two partners take turns at this computer and then see their comparison.
     """
-    from intimacy_check.errors import UsageError
 
     names, resumes = name or [], resume or []
     people = 2 if couple else 1
@@ -99,8 +119,6 @@ def _plan_new(
     force: bool,
 ) -> list[tuple[AnswerSheet, Path]]:
     """New answer sheets and their paths, checked before anyone answers a statement."""
-    from intimacy_check import answers
-    from intimacy_check.errors import UsageError
 
     prompts = [_(quiz_text.NAME_PROMPT)]
     if people == 2:
@@ -115,7 +133,7 @@ def _plan_new(
     for person in chosen:
         path = output if output is not None else folder / default_file_name(person)
         answers.check_writable(path, force=force)
-        sheet = answers.AnswerSheet(
+        sheet = AnswerSheet(
             respondent=person,
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
@@ -127,7 +145,6 @@ def _plan_new(
 
 def default_file_name(name: str) -> str:
     """`<name>-<YYYY-MM-DD>.yaml`, with the name reduced to characters safe in a file name."""
-    from datetime import date
 
     safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in name)
     safe = "-".join(part for part in safe.split("-") if part) or "answers"
@@ -135,10 +152,6 @@ def default_file_name(name: str) -> str:
 
 
 def checked_name(name: str) -> str:
-    from intimacy_check.answers import MAX_NAME_LENGTH
-    from intimacy_check.errors import UsageError
-    from intimacy_check.inert import inert
-
     cleaned = " ".join(inert(name).split())
     if not cleaned:
         raise UsageError(_(quiz_text.NAME_EMPTY))
@@ -148,8 +161,6 @@ def checked_name(name: str) -> str:
 
 
 def ask_name(screen: Console, prompt: str) -> str:
-    from intimacy_check.errors import UsageError
-
     while True:
         try:
             typed = screen.input(prompt)
@@ -165,8 +176,6 @@ def ask_name(screen: Console, prompt: str) -> str:
 
 
 def save(path: Path, sheet: AnswerSheet, questionnaire: Questionnaire) -> None:
-    from intimacy_check.answers import format_answer_sheet, write_private
-
     order = tuple(sign.id for sign in questionnaire.signs)
     write_private(path, format_answer_sheet(sheet, order=order))
 
@@ -175,7 +184,6 @@ def take_quiz(
     screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
 ) -> AnswerSheet:
     """Ask every statement not answered yet, saving after each answer; return the sheet."""
-    from intimacy_check.answers import COMPLETED, AnswerFileLock
 
     if sheet.status == COMPLETED:
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
@@ -189,7 +197,6 @@ def save_or_ask(
     screen: Console, path: Path, sheet: AnswerSheet, questionnaire: Questionnaire
 ) -> None:
     """Save; if that fails (a full disk, say), keep the answers in memory and offer a retry."""
-    from intimacy_check.errors import SaveError
 
     while True:
         try:
@@ -208,10 +215,6 @@ def save_or_ask(
 def _ask_statements(
     screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
 ) -> AnswerSheet:
-    from intimacy_check.answers import now
-    from intimacy_check.formats.screen import keys_help, quiz_screen
-    from intimacy_check.quiz import Action, advance, parse_key, start
-
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
     screen.print(
         f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
@@ -287,7 +290,6 @@ def _couple_quiz(
     screen: Console, questionnaire: Questionnaire, plans: list[tuple[AnswerSheet, Path]]
 ) -> None:
     """Each partner answers in turn; the screen is cleared in between; then the comparison."""
-    from intimacy_check.couple import check_pair
 
     (first, first_path), (second, second_path) = plans
     check_pair(
@@ -334,10 +336,6 @@ def _couple_quiz(
 
 
 def _show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
-    from intimacy_check.documents.report import comparison_document, personal_document
-    from intimacy_check.formats.terminal import comparison, personal
-    from intimacy_check.report import build_report
-
     report = build_report(questionnaire, sheets)
     screen.print()
     if report.couple is not None:

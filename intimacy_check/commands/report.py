@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -12,17 +12,22 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from intimacy_check import formats
+from intimacy_check.answers import (
+    AnswerSheet,
+    check_matches,
+    check_writable,
+    read_answer_sheet,
+    write_private,
+)
 from intimacy_check.commands import DataDir, console, load
-from intimacy_check.documents.report import comparison_document, report_document
+from intimacy_check.documents.report import report_document
 from intimacy_check.errors import UsageError
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
+from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report
 
 if TYPE_CHECKING:
-    from intimacy_check.answers import AnswerSheet
-    from intimacy_check.questionnaire import Questionnaire
-
     FormatName = str
 else:
     # Typer reads the choices from an Enum; its members are the registry's format names.
@@ -111,7 +116,6 @@ def prepare_destination(
     """Settle where an output goes, and refuse a target that cannot or must not be written,
     before any answer file is read: never one of the inputs, never an existing file
     without --force."""
-    from intimacy_check.answers import check_writable
 
     destination = choose_destination(
         fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty(), document=document
@@ -129,11 +133,10 @@ def read_sheets(
     paths: list[Path], questionnaire: Questionnaire, *, allow_incomplete: bool
 ) -> list[AnswerSheet]:
     """Read one or two answer files; a pair must be fit to compare."""
-    from intimacy_check.answers import check_matches, read_answer_sheet
 
     sheets = [read_answer_sheet(path) for path in paths]
     if len(sheets) == 2:
-        from intimacy_check.couple import check_pair
+        from intimacy_check.couple import check_pair  # a single file never loads the couple code
 
         check_pair(
             sheets[0],
@@ -169,13 +172,12 @@ def deliver(rendered: str, destination: Destination) -> None:
     if destination.path is None:
         sys.stdout.write(rendered)
         return
-    from intimacy_check.answers import write_private
 
     write_private(destination.path, rendered)
     typer.echo(_(text.REPORT_SAVED, path=destination.path), err=True)
 
 
-def _run(
+def run(
     files: list[Path],
     *,
     fmt: str | None,
@@ -186,16 +188,16 @@ def _run(
     paper: Paper,
     allow_incomplete: bool,
     data_dir: Path | None,
-    compare_view: bool = False,
+    side_by_side: Callable[..., object] | None = None,
 ) -> None:
+    """Read, score, build the document and write it. In a terminal, `side_by_side` builds
+    the document instead of the counselor's report (`compare` passes the couple view)."""
     destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
     questionnaire = load(data_dir)
     sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
     scored = build_report(questionnaire, sheets)
-    # In a terminal, `compare` shows the couple side by side; everywhere else, and for
-    # `report`, the counselor's full report.
-    if compare_view and destination.format.terminal:
-        document: object = comparison_document(scored, steps=steps)
+    if side_by_side is not None and destination.format.terminal:
+        document = side_by_side(scored, steps=steps)
     else:
         document = report_document(scored, steps=steps)
     emit(document, destination, template=template, paper=paper)
@@ -218,39 +220,8 @@ def report(
     """Show or save a report of one answer file, or of a couple's two."""
     if len(files) > 2:
         raise UsageError(_(text.REPORT_FILE_COUNT))
-    _run(
+    run(
         files,
-        fmt=format,
-        output=output,
-        force=force,
-        steps=steps,
-        template=template,
-        paper=paper,
-        allow_incomplete=allow_incomplete,
-        data_dir=data_dir,
-    )
-
-
-def compare(
-    first: Annotated[Path, typer.Argument(help=_(text.FIRST_PARTNER_HELP))],
-    second: Annotated[Path, typer.Argument(help=_(text.SECOND_PARTNER_HELP))],
-    format: Format = None,  # noqa: A002
-    output: Output = None,
-    force: Force = False,
-    steps: Steps = 5,
-    template: Template = None,
-    paper: PaperOption = Paper.a4,
-    allow_incomplete: AllowIncomplete = False,
-    data_dir: DataDir = None,
-) -> None:
-    """Compare two partners' answers side by side.
-
-    Shows shared strengths, shared struggles and the places where you see things
-    differently, with questions to talk through and steps to try together.
-    """
-    _run(
-        [first, second],
-        compare_view=True,
         fmt=format,
         output=output,
         force=force,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -10,18 +11,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
 
 from intimacy_check import formats
+from intimacy_check.answers import check_matches, read_answer_sheet
+from intimacy_check.caseload import SummaryRow, sort_rows, streams, summarize
 from intimacy_check.commands import PROG, DataDir, fail, load
 from intimacy_check.commands.report import Destination, Paper, emit
 from intimacy_check.documents.caseload import caseload_document
+from intimacy_check.errors import IntimacyCheckError
+from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
-
-if TYPE_CHECKING:
-    from intimacy_check.caseload import SummaryRow
-    from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.questionnaire import Questionnaire
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
 
@@ -43,7 +47,6 @@ class SortKey(str, Enum):
 
 def find_answer_files(paths: list[Path]) -> Iterator[Path]:
     """Files as given, and *.yaml / *.yml under folders, each folder in name order."""
-    import os
 
     for path in paths:
         if not path.is_dir():
@@ -60,10 +63,6 @@ def _rows(
     files: Iterator[Path], questionnaire: Questionnaire, failures: list[str]
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped."""
-    from intimacy_check.answers import check_matches, read_answer_sheet
-    from intimacy_check.caseload import summarize
-    from intimacy_check.errors import IntimacyCheckError
-    from intimacy_check.inert import inert
 
     for path in files:
         try:
@@ -87,9 +86,6 @@ def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
     try:
         for done, row in enumerate(rows, start=1):
             if progress is None and time.monotonic() - started > PROGRESS_AFTER:
-                from rich.console import Console
-                from rich.progress import Progress
-
                 progress = Progress(console=Console(stderr=True), transient=True)
                 progress.start()
                 # No total: counting the files first would mean walking every folder twice.
@@ -122,7 +118,6 @@ def summary(
     Each row shows the respondent, status, completed date, index, band and the most
     pressing growth area or warning sign.
     """
-    from intimacy_check.caseload import sort_rows, streams
 
     questionnaire = load(data_dir)
     failures: list[str] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from intimacy_check.couple import Category
 from intimacy_check.documents.parts import Advice, names_list, step_items, title_for
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -38,7 +37,7 @@ def advice(report: Report, *, limit: int) -> Advice:
             kind = "none"
     cover: tuple[str, ...] = ()
     if report.couple is not None:
-        cover = tuple(item.sign.id for item in report.couple.in_category(Category.SHARED_GROWTH))
+        cover = report.couple.shared_growth
     chosen = choose_steps(ranked, limit=limit, must_cover=cover)
     couple = report.couple is not None
     shown = step_items(questionnaire, report.assessments, chosen, couple=couple)

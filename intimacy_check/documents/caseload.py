@@ -27,7 +27,7 @@ class CaseloadRow:
     top_concern: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CaseloadDocument:
     """The rows are an iterator, so that a caseload of any size streams row by row."""
 

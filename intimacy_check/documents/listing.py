@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intimacy_check.documents.parts import Closing, Exercise, closing
+from intimacy_check.documents.parts import Closing, closing
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
-from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.questionnaire import Exercise, Questionnaire
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ListedSign:
     number: int
     id: str
@@ -19,14 +19,14 @@ class ListedSign:
     statement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ListedSection:
     title: str
     intro: str
     signs: tuple[ListedSign, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ListedStep:
     number: int
     title: str
@@ -34,13 +34,13 @@ class ListedStep:
     exercises: tuple[Exercise, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StepGroup:
     heading: str
     steps: tuple[ListedStep, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ListingDocument:
     title: str
     sections: tuple[ListedSection, ...]
@@ -72,7 +72,8 @@ def listing_document(questionnaire: Questionnaire) -> ListingDocument:
                     title=inert(step.title),
                     summary=inert(step.summary),
                     exercises=tuple(
-                        Exercise(inert(item.name), inert(item.how)) for item in step.exercises
+                        Exercise(name=inert(item.name), how=inert(item.how))
+                        for item in step.exercises
                     ),
                 )
                 for number, step in enumerate(

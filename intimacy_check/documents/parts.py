@@ -1,8 +1,11 @@
 """The pieces the output documents are made of, and the decisions they share.
 
 Every piece is frozen and typed. A value and its label are separate fields: renderers
-show labels and draw values, and never parse one out of the other. Text from files is
-made inert here (no control characters) but not escaped; each format escapes it.
+show labels and draw values, and never parse one out of the other. Documents are built
+once and read once, never compared or hashed as wholes, so their classes leave out the
+generated `__eq__` and `__hash__`: that keeps loading them cheap for every start-up.
+Text from files is made inert here (no control characters) but not escaped; each format
+escapes it.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from intimacy_check.answers import COMPLETED
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
-from intimacy_check.questionnaire import Questionnaire, Sign
+
+# Bands and exercises are the core's own frozen values, with their text made inert.
+from intimacy_check.questionnaire import Band, Exercise, Questionnaire, Section, Sign
 from intimacy_check.scoring import Assessment, Flag, RankedStep
 
 UNANSWERED = "unanswered"  # a flag id for statements not reached yet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Score:
     """A 0-100 score (None when incomplete) and how it is shown."""
 
@@ -29,14 +34,14 @@ class Score:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionScore:
     id: str
     label: str
     score: Score
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Person:
     name: str
     status: str  # "completed" or "in-progress"
@@ -54,7 +59,7 @@ class Person:
     sections: tuple[SectionScore, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Cell:
     """One person's rating of one statement."""
 
@@ -65,7 +70,7 @@ class Cell:
     flag_label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StatementRow:
     id: str
     section: str
@@ -76,7 +81,7 @@ class StatementRow:
     category_label: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StatementGroup:
     id: str
     title: str
@@ -84,7 +89,7 @@ class StatementGroup:
     rows: tuple[StatementRow, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Finding:
     id: str
     title: str
@@ -94,20 +99,14 @@ class Finding:
     category: str | None = None  # and as a Category value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FindingGroup:
     id: str
     heading: str
     entries: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
-class Exercise:
-    name: str
-    how: str
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class StepItem:
     number: int
     id: str
@@ -125,7 +124,7 @@ class StepItem:
     because: str  # the ratings behind it, quoted, for one person
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Advice:
     """The steps shown, and the one sentence that introduces them or says why there are none."""
 
@@ -136,15 +135,7 @@ class Advice:
     total: int
 
 
-@dataclass(frozen=True)
-class BandRow:
-    id: str
-    label: str
-    min: int
-    description: str
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QuestionnaireLine:
     id: str
     version: int
@@ -152,7 +143,7 @@ class QuestionnaireLine:
     line: str  # "Questionnaire: emotional-intimacy, version 1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Closing:
     """What every document ends with."""
 
@@ -169,6 +160,16 @@ FLAG_LABELS = {
     Flag.NEUTRAL.value: m.FLAG_NEUTRAL,
     Flag.SKIPPED.value: m.FLAG_SKIPPED,
     UNANSWERED: m.NOT_ANSWERED_YET,
+}
+
+
+# Keyed by the couple Category's values, so that one-person documents never load the couple code.
+CATEGORY_LABELS = {
+    "shared-strength": m.CATEGORY_SHARED_STRENGTH,
+    "shared-growth": m.CATEGORY_SHARED_GROWTH,
+    "gap": m.CATEGORY_GAP,
+    "mixed": m.CATEGORY_MIXED,
+    "skipped": m.CATEGORY_SKIPPED,
 }
 
 
@@ -198,11 +199,16 @@ def questionnaire_line(questionnaire: Questionnaire) -> QuestionnaireLine:
     )
 
 
-def band_rows(questionnaire: Questionnaire) -> tuple[BandRow, ...]:
+def band_rows(questionnaire: Questionnaire) -> tuple[Band, ...]:
     return tuple(
-        BandRow(band.id, inert(band.label), band.min, inert(band.description))
+        Band(id=band.id, min=band.min, label=inert(band.label), description=inert(band.description))
         for band in questionnaire.bands
     )
+
+
+def topic(section: Section) -> str:
+    """A section's title as it reads inside a sentence: 'the warning signs'."""
+    return inert(section.title[:1].lower() + section.title[1:])
 
 
 def title_for(sign: Sign, flag: str | None) -> str:
@@ -317,7 +323,8 @@ def step_items(
                 summary=inert(step.step.summary),
                 try_this=inert(step.step.try_this),
                 exercises=tuple(
-                    Exercise(inert(item.name), inert(item.how)) for item in step.step.exercises
+                    Exercise(name=inert(item.name), how=inert(item.how))
+                    for item in step.step.exercises
                 ),
                 need=step.need,
                 needs_by_person=step.needs_by_person,

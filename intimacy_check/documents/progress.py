@@ -6,7 +6,6 @@ import math
 from dataclasses import dataclass
 
 from intimacy_check.documents.parts import (
-    BandRow,
     Closing,
     QuestionnaireLine,
     Score,
@@ -21,7 +20,7 @@ from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 from intimacy_check.progress import Change, Direction, RespondentProgress
-from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.questionnaire import Band, Questionnaire
 from intimacy_check.scoring import Assessment
 
 DIRECTION_LABELS = {
@@ -32,7 +31,7 @@ DIRECTION_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Shift:
     """A change between two shown scores: the number and its label ('+5', '-3', '–')."""
 
@@ -40,7 +39,7 @@ class Shift:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AssessmentRow:
     file: str
     date: str  # the date completed, or ""
@@ -51,7 +50,7 @@ class AssessmentRow:
     sections: tuple[SectionScore, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SignRow:
     id: str
     section: str
@@ -65,14 +64,14 @@ class SignRow:
     change: str  # a Change value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SectionShift:
     id: str
     label: str
     change: Shift
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PersonProgress:
     name: str
     count: int
@@ -93,12 +92,12 @@ class PersonProgress:
         return tuple(row for row in self.signs if row.direction in ("better", "worse"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ProgressDocument:
     title: str
     questionnaire: QuestionnaireLine
     how_to_read: tuple[str, ...]
-    bands: tuple[BandRow, ...]
+    bands: tuple[Band, ...]
     people: tuple[PersonProgress, ...]
     closing: Closing
 

@@ -1,24 +1,23 @@
-"""The counselor's report, the personal summary after a quiz, and a couple's comparison.
+"""The counselor's report of one or two people, and the parts the other documents share.
 
-Each is built by one pure function from a scored `Report`, and makes every decision its
-renderers would otherwise make: titles, wording, rounding, which steps, what to discuss.
+Built by one pure function from a scored `Report`, it makes every decision its renderers
+would otherwise make: titles, wording, rounding, which steps, what to discuss.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from intimacy_check.couple import Category, Comparison, SectionComparison, SectionView
 from intimacy_check.documents.advice import advice
 from intimacy_check.documents.parts import (
+    CATEGORY_LABELS,
     Advice,
-    BandRow,
     Closing,
     Finding,
     FindingGroup,
     Person,
     QuestionnaireLine,
-    Score,
     StatementGroup,
     StatementRow,
     band_rows,
@@ -27,23 +26,19 @@ from intimacy_check.documents.parts import (
     names_list,
     person,
     questionnaire_line,
-    score,
     title_for,
+    topic,
 )
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
-from intimacy_check.questionnaire import Questionnaire, Section
+from intimacy_check.questionnaire import Band
 from intimacy_check.report import Report
 from intimacy_check.scoring import Flag
 
-CATEGORY_LABELS = {
-    Category.SHARED_STRENGTH: m.CATEGORY_SHARED_STRENGTH,
-    Category.SHARED_GROWTH: m.CATEGORY_SHARED_GROWTH,
-    Category.GAP: m.CATEGORY_GAP,
-    Category.MIXED: m.CATEGORY_MIXED,
-    Category.SKIPPED: m.CATEGORY_SKIPPED,
-}
+if TYPE_CHECKING:
+    from intimacy_check.documents.comparison import CoupleSummary
+
 FLAG_GROUPS = (
     (Flag.STRENGTH, m.STRENGTHS),
     (Flag.GROWTH, m.GROWTH_AREAS),
@@ -51,33 +46,7 @@ FLAG_GROUPS = (
 )
 
 
-@dataclass(frozen=True)
-class SectionSummary:
-    """How both partners see one section, in one sentence."""
-
-    id: str
-    scores: tuple[Score, Score]
-    view: str  # a SectionView value
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Imbalance:
-    flagged_by: tuple[str, ...]
-    less_open: str | None
-    sentences: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CoupleSummary:
-    agreement: Score  # a percentage; its label carries the % sign
-    agreement_sentence: str  # the share, with what it means: never a bare percentage
-    sections: tuple[SectionSummary, ...]
-    imbalance: Imbalance | None
-    discussion: tuple[Finding, ...]  # seen differently or shared growth: worth talking about
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReportDocument:
     """The counselor's report of one or two people."""
 
@@ -88,7 +57,7 @@ class ReportDocument:
     people: tuple[Person, ...]
     couple: CoupleSummary | None
     how_to_read: tuple[str, ...]
-    bands: tuple[BandRow, ...]
+    bands: tuple[Band, ...]
     statement_groups: tuple[StatementGroup, ...]
     findings: tuple[FindingGroup, ...]
     advice: Advice
@@ -97,30 +66,6 @@ class ReportDocument:
     @property
     def is_couple(self) -> bool:
         return self.couple is not None
-
-
-@dataclass(frozen=True)
-class PersonalDocument:
-    """The summary a person sees after the quiz."""
-
-    heading: str
-    person: Person
-    findings: tuple[FindingGroup, ...]
-    advice: Advice
-    closing: Closing
-
-
-@dataclass(frozen=True)
-class ComparisonDocument:
-    """A couple side by side: scores, statements, what to talk about, steps together."""
-
-    heading: str
-    people: tuple[Person, Person]
-    couple: CoupleSummary
-    rows: tuple[StatementRow, ...]
-    discussion_empty: str
-    advice: Advice
-    closing: Closing
 
 
 # --- building --------------------------------------------------------------------------------
@@ -149,7 +94,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         names=names,
         questionnaire=questionnaire_line(questionnaire),
         people=people,
-        couple=couple_summary(report, report.couple) if report.couple else None,
+        couple=_couple_summary(report),
         how_to_read=tuple(how_to_read),
         bands=band_rows(questionnaire),
         statement_groups=statement_groups(report),
@@ -159,33 +104,12 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
     )
 
 
-def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
-    questionnaire = report.questionnaire
-    shown = person(questionnaire, report.assessments[0])
-    return PersonalDocument(
-        heading=_(m.YOUR_RESULTS, name=shown.name),
-        person=shown,
-        findings=findings(report, discuss=False),
-        advice=advice(report, limit=steps),
-        closing=closing(),
-    )
+def _couple_summary(report: Report) -> CoupleSummary | None:
+    if report.couple is None:
+        return None
+    from intimacy_check.documents.comparison import couple_summary  # only couples load it
 
-
-def comparison_document(report: Report, *, steps: int = 5) -> ComparisonDocument:
-    couple = report.couple
-    assert couple is not None, "a comparison needs two people"
-    questionnaire = report.questionnaire
-    first, second = (person(questionnaire, assessment) for assessment in report.assessments)
-    groups = statement_groups(report)
-    return ComparisonDocument(
-        heading=_(m.NAMES_PAIR, first=first.name, second=second.name),
-        people=(first, second),
-        couple=couple_summary(report, couple),
-        rows=tuple(row for group in groups for row in group.rows),
-        discussion_empty=_(m.NOTHING_TO_TALK_THROUGH),
-        advice=advice(report, limit=steps),
-        closing=closing(),
-    )
+    return couple_summary(report, report.couple)
 
 
 def statement_groups(report: Report) -> tuple[StatementGroup, ...]:
@@ -214,7 +138,7 @@ def statement_groups(report: Report) -> tuple[StatementGroup, ...]:
                     statement=inert(sign.statement),
                     cells=cells,
                     category=category.value if category else None,
-                    category_label=_(CATEGORY_LABELS[category]) if category else None,
+                    category_label=_(CATEGORY_LABELS[category.value]) if category else None,
                 )
             )
         note = "" if section.closer_when_agreed else _(m.LOWER_IS_CLOSER, topic=topic(section))
@@ -262,95 +186,7 @@ def findings(report: Report, *, discuss: bool = True) -> tuple[FindingGroup, ...
                 who=(),
                 discuss=question(item.sign.id),
             )
-            for item in report.couple.in_category(Category.GAP)
+            for item in report.couple.gaps
         )
         groups.append(FindingGroup("gap", _(m.SEEN_DIFFERENTLY), gaps))
     return tuple(groups)
-
-
-def couple_summary(report: Report, couple: Comparison) -> CoupleSummary:
-    names = tuple(inert(name) for name in report.names)
-    agreement = couple.agreement
-    if agreement is None:
-        shown, sentence = Score(None, _(m.INCOMPLETE)), _(m.AGREEMENT_NONE)
-    else:
-        shown = Score(agreement, f"{round(agreement)}%")
-        sentence = _(m.AGREEMENT_SENTENCE, agreement=shown.label)
-    return CoupleSummary(
-        agreement=shown,
-        agreement_sentence=sentence,
-        sections=tuple(
-            section_summary(report.questionnaire, item, (names[0], names[1]))
-            for item in couple.sections
-        ),
-        imbalance=_imbalance(couple, (names[0], names[1])),
-        discussion=tuple(
-            Finding(
-                id=item.sign.id,
-                title=title_for(item.sign, item.category.value),
-                who=(),
-                discuss=inert(item.sign.discuss),
-                label=_(CATEGORY_LABELS[item.category]),
-                category=item.category.value,
-            )
-            for item in couple.in_category(Category.GAP, Category.SHARED_GROWTH)
-        ),
-    )
-
-
-def topic(section: Section) -> str:
-    """A section's title as it reads inside a sentence: 'the warning signs'."""
-    return inert(section.title[:1].lower() + section.title[1:])
-
-
-def section_summary(
-    questionnaire: Questionnaire, comparison: SectionComparison, names: tuple[str, str]
-) -> SectionSummary:
-    """One graded sentence: much the same, somewhat higher, or much higher."""
-    section = questionnaire.section(comparison.section_id)
-    closer_when_agreed = section.closer_when_agreed
-    view = comparison.view
-    if view is SectionView.INCOMPLETE:
-        sentence = _(m.SECTION_INCOMPLETE, topic=topic(section))
-    elif view in (SectionView.DIFFERENT, SectionView.SOMEWHAT_DIFFERENT):
-        assert comparison.closer is not None
-        # The closer partner rates a section that points toward closeness higher, and one
-        # that points away from it lower.
-        higher = comparison.closer if closer_when_agreed else 1 - comparison.closer
-        message = (
-            m.SECTION_MUCH_HIGHER if view is SectionView.DIFFERENT else m.SECTION_SOMEWHAT_HIGHER
-        )
-        sentence = _(message, higher=names[higher], lower=names[1 - higher], topic=topic(section))
-    elif view is SectionView.BOTH_STRONG:
-        message = (
-            m.SECTION_BOTH_STRONG_CLOSER if closer_when_agreed else m.SECTION_BOTH_STRONG_FURTHER
-        )
-        sentence = _(message, topic=topic(section))
-    elif view is SectionView.BOTH_LOW:
-        message = m.SECTION_BOTH_LOW_CLOSER if closer_when_agreed else m.SECTION_BOTH_LOW_FURTHER
-        sentence = _(message, topic=topic(section))
-    else:
-        sentence = _(m.SECTION_SAME, topic=topic(section))
-    return SectionSummary(
-        id=section.id,
-        scores=(score(comparison.scores[0]), score(comparison.scores[1])),
-        view=view.value,
-        sentence=sentence,
-    )
-
-
-def _imbalance(couple: Comparison, names: tuple[str, str]) -> Imbalance | None:
-    found = couple.imbalance
-    if found is None:
-        return None
-    sentences = [_(m.IMBALANCE)]
-    sentences += [_(m.IMBALANCE_FELT, name=names[person]) for person in found.flagged_by]
-    less_open = None
-    if found.less_open is not None:
-        less_open = names[found.less_open]
-        sentences.append(_(m.IMBALANCE_LESS_OPEN, less=less_open, more=names[1 - found.less_open]))
-    return Imbalance(
-        flagged_by=tuple(names[person] for person in found.flagged_by),
-        less_open=less_open,
-        sentences=tuple(sentences),
-    )

@@ -1,9 +1,11 @@
 """The formats registry: every output format, its file extensions, and its renderer.
 
-Adding a format is one module in this package, with a `RENDERERS` table from document
-type to render function, and one row in `FORMATS`. The `--format` choices, the rule that
-picks a format from an `-o` extension, the help text and the error message all come from
-here, and `render()` refuses a pair that has no renderer in one clear line.
+Adding a format is one module in this package, with a `RENDERERS` table from the name of
+a document class to its render function, and one row in `FORMATS`. The `--format`
+choices, the rule that picks a format from an `-o` extension, the help text and the error
+message all come from here, and `render()` refuses a pair that has no renderer in one
+clear line. Renderers import the document classes for typing only, so that drawing one
+kind of document never loads the others.
 
 A renderer only lays a document out: it never imports scoring or couple, and every word it
 shows comes from the document or the message catalogue.
@@ -13,17 +15,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from intimacy_check.errors import UsageError
 from intimacy_check.messages import _, reports
 from intimacy_check.messages import commands as wording
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
+    """One row of the registry."""
+
     name: str
     extensions: tuple[str, ...]  # lower case, with the dot; none for the terminal
     module: str  # in this package, imported when the format is used
@@ -76,7 +78,7 @@ def from_extension(path: Path, document: str) -> Format:
 def renderer(fmt: Format, document: object) -> Callable[..., Any]:
     """The function that lays out this document in this format."""
     table = importlib.import_module(f"intimacy_check.formats.{fmt.module}").RENDERERS
-    found: Callable[..., Any] | None = table.get(type(document))
+    found: Callable[..., Any] | None = table.get(type(document).__name__)
     if found is None:
         raise UsageError(
             _(

@@ -4,10 +4,13 @@ disclaimer and safety line go with every other format of the caseload."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from intimacy_check.documents.caseload import CaseloadDocument
 from intimacy_check.formats.json import caseload_row
 from intimacy_check.inert import inert
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.caseload import CaseloadDocument
 
 
 def _field(text: str) -> str:
@@ -34,4 +37,4 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
         yield _line(_cell(fields[name]) for name in document.columns)
 
 
-RENDERERS = {CaseloadDocument: caseload}
+RENDERERS = {"CaseloadDocument": caseload}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intimacy_check.documents.progress import ProgressDocument
-from intimacy_check.documents.report import ReportDocument
 from intimacy_check.formats.templates import render_template
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.progress import ProgressDocument
+    from intimacy_check.documents.report import ReportDocument
 
 
 def render(
@@ -15,4 +18,4 @@ def render(
     return render_template("html", document, template_path=template, paper=paper)
 
 
-RENDERERS = {ReportDocument: render, ProgressDocument: render}
+RENDERERS = {"ReportDocument": render, "ProgressDocument": render}

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
-from intimacy_check.documents.parts import Closing, Person, StatementRow, StepItem
-from intimacy_check.documents.progress import PersonProgress, ProgressDocument
-from intimacy_check.documents.report import CoupleSummary, ReportDocument
+if TYPE_CHECKING:
+    from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
+    from intimacy_check.documents.comparison import CoupleSummary
+    from intimacy_check.documents.parts import Closing, Person, StatementRow, StepItem
+    from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+    from intimacy_check.documents.report import ReportDocument
+
 
 SCHEMA_VERSION = 1
 
@@ -182,4 +185,4 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     yield "\n  ],\n  " + closing + "\n}\n"
 
 
-RENDERERS = {ReportDocument: report, ProgressDocument: progress, CaseloadDocument: caseload}
+RENDERERS = {"ReportDocument": report, "ProgressDocument": progress, "CaseloadDocument": caseload}

@@ -9,23 +9,26 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import PackageLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from intimacy_check.documents.progress import ProgressDocument
-from intimacy_check.documents.report import ReportDocument
 from intimacy_check.errors import ReportTemplateError
 from intimacy_check.messages import _, reports
 from intimacy_check.messages import commands as text
+from intimacy_check.strict_yaml import ReadError, decode_text, read_limited
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.progress import ProgressDocument
+    from intimacy_check.documents.report import ReportDocument
 
 TEMPLATE_LIMIT = 256 * 1024
 TEMPLATE_NAMES = {
-    (ReportDocument, "html"): "report.html.j2",
-    (ReportDocument, "markdown"): "report.md.j2",
-    (ProgressDocument, "html"): "progress.html.j2",
-    (ProgressDocument, "markdown"): "progress.md.j2",
+    ("ReportDocument", "html"): "report.html.j2",
+    ("ReportDocument", "markdown"): "report.md.j2",
+    ("ProgressDocument", "html"): "progress.html.j2",
+    ("ProgressDocument", "markdown"): "progress.md.j2",
 }
 # Inline syntax anywhere in a value, and block syntax where a value would start a line.
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -77,11 +80,11 @@ def render_template(
     variables = {
         field.name: getattr(document, field.name) for field in dataclasses.fields(document)
     }
-    if isinstance(document, ReportDocument):
+    if hasattr(document, "is_couple"):
         variables["is_couple"] = document.is_couple
     try:
         if template_path is None:
-            template = environment.get_template(TEMPLATE_NAMES[type(document), kind])
+            template = environment.get_template(TEMPLATE_NAMES[type(document).__name__, kind])
         else:
             template = environment.from_string(_read_template(template_path))
         return str(template.render(**variables, paper=paper))
@@ -96,8 +99,6 @@ def render_template(
 
 
 def _read_template(path: Path) -> str:
-    from intimacy_check.strict_yaml import ReadError, decode_text, read_limited
-
     try:
         return decode_text(read_limited(path, limit=TEMPLATE_LIMIT), source=str(path))
     except ReadError as error:

@@ -4,25 +4,25 @@ as markup, so nothing from a file can style or break the screen."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
-from intimacy_check.documents.listing import ListingDocument
-from intimacy_check.documents.parts import Advice, Closing, FindingGroup, Person, StepItem
-from intimacy_check.documents.progress import PersonProgress, ProgressDocument
-from intimacy_check.documents.report import (
-    ComparisonDocument,
-    CoupleSummary,
-    PersonalDocument,
-    ReportDocument,
-)
 from intimacy_check.formats.screen import Columns, Lines, bar, indent
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
+    from intimacy_check.documents.comparison import ComparisonDocument, CoupleSummary
+    from intimacy_check.documents.listing import ListingDocument
+    from intimacy_check.documents.parts import Advice, Closing, FindingGroup, Person, StepItem
+    from intimacy_check.documents.personal import PersonalDocument
+    from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+    from intimacy_check.documents.report import ReportDocument
 
 NOTE_LINES = 3
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -129,6 +129,7 @@ def personal(document: PersonalDocument) -> RenderableType:
     )
     for section in person.sections:
         table.add_row(Text(section.label), bar(section.score.value), Text(section.score.label))
+    band: RenderableType
     if person.missing_index:
         band = Text(person.missing_index)
     else:
@@ -359,10 +360,10 @@ def caseload(document: CaseloadDocument) -> Iterator[RenderableType]:
 
 
 RENDERERS = {
-    PersonalDocument: personal,
-    ReportDocument: report,
-    ComparisonDocument: comparison,
-    ProgressDocument: progress,
-    ListingDocument: listing,
-    CaseloadDocument: caseload,
+    "PersonalDocument": personal,
+    "ReportDocument": report,
+    "ComparisonDocument": comparison,
+    "ProgressDocument": progress,
+    "ListingDocument": listing,
+    "CaseloadDocument": caseload,
 }

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from intimacy_check.documents.parts import Closing, FindingGroup, Score
-from intimacy_check.documents.progress import PersonProgress, ProgressDocument
-from intimacy_check.documents.report import ReportDocument
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.parts import Closing, FindingGroup, Score
+    from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+    from intimacy_check.documents.report import ReportDocument
 
 WIDTH = 100
 BAR = 20
@@ -215,4 +218,4 @@ def progress(document: ProgressDocument) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-RENDERERS = {ReportDocument: report, ProgressDocument: progress}
+RENDERERS = {"ReportDocument": report, "ProgressDocument": progress}

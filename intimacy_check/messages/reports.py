@@ -69,7 +69,6 @@ INCOMPLETE = N_("incomplete")
 NO_INDEX = N_(
     "No index yet: each section needs at least {needed} of its {per_section} statements rated."
 )
-NO_BAND = N_("No band yet: at least {needed} statements of each section need a rating.")
 INDEX_OUT_OF_100 = N_("{label}: {value} out of 100")
 NONE_RIGHT_NOW = N_("None right now.")
 

@@ -1,0 +1,36 @@
+"""The summary a person sees after the quiz: their scores, what their answers show, and
+the steps that fit them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intimacy_check.documents.advice import advice
+from intimacy_check.documents.parts import Advice, Closing, FindingGroup, Person, closing, person
+from intimacy_check.documents.report import findings
+from intimacy_check.messages import _
+from intimacy_check.messages import reports as m
+from intimacy_check.report import Report
+
+
+@dataclass(frozen=True, eq=False)
+class PersonalDocument:
+    """The summary a person sees after the quiz."""
+
+    heading: str
+    person: Person
+    findings: tuple[FindingGroup, ...]
+    advice: Advice
+    closing: Closing
+
+
+def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
+    questionnaire = report.questionnaire
+    shown = person(questionnaire, report.assessments[0])
+    return PersonalDocument(
+        heading=_(m.YOUR_RESULTS, name=shown.name),
+        person=shown,
+        findings=findings(report, discuss=False),
+        advice=advice(report, limit=steps),
+        closing=closing(),
+    )

@@ -1,0 +1,66 @@
+"""The quiz's screen: one statement with its section, position and scale, and the keys."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from intimacy_check.formats.screen import BAR_WIDTH
+from intimacy_check.inert import inert
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.questionnaire import Questionnaire, Sign
+from intimacy_check.quiz import KEYS_HELP
+
+
+def quiz_screen(
+    questionnaire: Questionnaire,
+    sign: Sign,
+    *,
+    position: int,
+    total: int,
+    current: int | None,
+    intro: bool = False,
+) -> RenderableType:
+    """One statement of the quiz: section, position, statement, explanation and scale;
+    with `intro`, the section's introduction first."""
+    section = next(section for section in questionnaire.sections if section.id == sign.section)
+    done = round(position / total * BAR_WIDTH)
+    header = Text.assemble(
+        (inert(section.title), "bold cyan"),
+        "  ",
+        (f"{position + 1}/{total} ", "bold"),
+        ("━" * done, "cyan"),
+        ("─" * (BAR_WIDTH - done), "dim"),
+    )
+    scale = Text(" · ").join(
+        Text.assemble((f"{rating} ", "bold"), inert(label))
+        for rating, label in enumerate(questionnaire.scale, start=1)
+    )
+    parts: list[RenderableType] = [Text("")]
+    if intro:
+        parts += [
+            Rule(Text(inert(section.title), style="bold"), style="cyan", align="left"),
+            Text(inert(section.intro), style="italic"),
+            Text(""),
+        ]
+    parts += [
+        header,
+        Text(inert(sign.statement), style="bold"),
+        Text(inert(sign.about), style="dim"),
+        scale,
+    ]
+    if current is not None:
+        parts.append(Text(_(quiz_text.EARLIER_ANSWER, rating=current), style="dim"))
+    return Group(*parts)
+
+
+def keys_help() -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for key, meaning in KEYS_HELP:
+        table.add_row(key, _(meaning))
+    return table
