@@ -2,8 +2,9 @@
 
 Every piece is frozen and typed. A value and its label are separate fields: renderers
 show labels and draw values, and never parse one out of the other. Documents are built
-once and read once, never compared or hashed as wholes, so their classes leave out the
-generated `__eq__` and `__hash__`: that keeps loading them cheap for every start-up.
+once and read once, never compared, hashed or printed as wholes, so these classes leave
+out the generated `__eq__`, `__hash__` and `__repr__`: each generated method is compiled
+when the module loads, and that showed in the start-up benchmark.
 Text from files is made inert here (no control characters) but not escaped; each format
 escapes it.
 """
@@ -26,7 +27,7 @@ from intimacy_check.scoring import Assessment, Flag, RankedStep
 UNANSWERED = "unanswered"  # a flag id for statements not reached yet
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Score:
     """A 0-100 score (None when incomplete) and how it is shown."""
 
@@ -34,14 +35,14 @@ class Score:
     label: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SectionScore:
     id: str
     label: str
     score: Score
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Person:
     name: str
     status: str  # "completed" or "in-progress"
@@ -59,7 +60,7 @@ class Person:
     sections: tuple[SectionScore, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Cell:
     """One person's rating of one statement."""
 
@@ -70,7 +71,7 @@ class Cell:
     flag_label: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StatementRow:
     id: str
     section: str
@@ -81,7 +82,7 @@ class StatementRow:
     category_label: str | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StatementGroup:
     id: str
     title: str
@@ -89,7 +90,7 @@ class StatementGroup:
     rows: tuple[StatementRow, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Finding:
     id: str
     title: str
@@ -99,14 +100,14 @@ class Finding:
     category: str | None = None  # and as a Category value
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class FindingGroup:
     id: str
     heading: str
     entries: tuple[Finding, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StepItem:
     number: int
     id: str
@@ -124,7 +125,7 @@ class StepItem:
     because: str  # the ratings behind it, quoted, for one person
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Advice:
     """The steps shown, and the one sentence that introduces them or says why there are none."""
 
@@ -135,7 +136,7 @@ class Advice:
     total: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class QuestionnaireLine:
     id: str
     version: int
@@ -143,7 +144,7 @@ class QuestionnaireLine:
     line: str  # "Questionnaire: emotional-intimacy, version 1"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Closing:
     """What every document ends with."""
 
