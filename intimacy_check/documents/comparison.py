@@ -16,7 +16,7 @@ from intimacy_check.documents.parts import (
     Finding,
     Person,
     Score,
-    StatementRow,
+    StatementGroup,
     closing,
     person,
     score,
@@ -64,7 +64,7 @@ class ComparisonDocument:
     heading: str
     people: tuple[Person, Person]
     couple: CoupleSummary
-    rows: tuple[StatementRow, ...]
+    statement_groups: tuple[StatementGroup, ...]
     discussion_empty: str
     advice: Advice
     closing: Closing
@@ -80,7 +80,7 @@ def comparison_document(report: Report, *, steps: int = 5) -> ComparisonDocument
         heading=_(m.NAMES_PAIR, first=first.name, second=second.name),
         people=(first, second),
         couple=couple_summary(report, couple),
-        rows=tuple(row for group in groups for row in group.rows),
+        statement_groups=groups,
         discussion_empty=_(m.NOTHING_TO_TALK_THROUGH),
         advice=advice(report, limit=steps),
         closing=closing(),

@@ -204,17 +204,22 @@ def report(document: ReportDocument) -> RenderableType:
 
 def comparison(document: ComparisonDocument) -> RenderableType:
     names = [person.name for person in document.people]
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), expand=False)
-    table.add_column(_(m.STATEMENT), ratio=1, overflow="fold")
-    for name in names:
-        table.add_column(Text(name), justify="center", max_width=10, overflow="ellipsis")
-    table.add_column(_(m.TOGETHER), no_wrap=True)
-    for row in document.rows:
-        table.add_row(
-            Text(row.title),
-            *(Text(cell.short) for cell in row.cells),
-            Text(row.category_label or "", style=CATEGORY_STYLES.get(row.category or "", "")),
-        )
+    statements: list[RenderableType] = []
+    for group in document.statement_groups:
+        table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1), expand=False)
+        table.add_column(group.title, ratio=1, overflow="fold")
+        for name in names:
+            table.add_column(Text(name), justify="center", max_width=10, overflow="ellipsis")
+        table.add_column(_(m.TOGETHER), no_wrap=True)
+        for row in group.rows:
+            table.add_row(
+                Text(row.title),
+                *(Text(cell.short) for cell in row.cells),
+                Text(row.category_label or "", style=CATEGORY_STYLES.get(row.category or "", "")),
+            )
+        if group.note:
+            statements.append(Lines().add(group.note, style="dim"))
+        statements += [table, Text("")]
     talk: list[RenderableType] = []
     for item in document.couple.discussion:
         talk.append(
@@ -224,7 +229,7 @@ def comparison(document: ComparisonDocument) -> RenderableType:
                 (f"  ({item.label})", CATEGORY_STYLES.get(item.category or "", "")),
             )
         )
-        talk.append(indent(Text(item.discuss or "", style="italic"), 2))
+        talk.append(Lines().add(item.discuss or "", indent=2, style="italic"))
     if not talk:
         talk = [Text(document.discussion_empty, style="green")]
     return Group(
@@ -234,8 +239,7 @@ def comparison(document: ComparisonDocument) -> RenderableType:
         *_couple(document.couple),
         Text(""),
         _rule(_(m.STATEMENT_BY_STATEMENT)),
-        table,
-        Text(""),
+        *statements,
         _rule(_(m.WORTH_TALKING_ABOUT)),
         *talk,
         Text(""),
