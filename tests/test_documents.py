@@ -65,7 +65,8 @@ def test_a_shared_growth_area_is_listed_under_its_growth_title(questionnaire) ->
     both = ratings_for([4] * 10, [2] * 10) | {"beyond-physical": 2}  # rated 2 by both
     report = build_report(questionnaire, [make_sheet(both, name=name) for name in "AB"])
     document = comparison_document(report)
-    row = next(row for row in document.rows if row.id == "beyond-physical")
+    rows = [row for group in document.statement_groups for row in group.rows]
+    row = next(row for row in rows if row.id == "beyond-physical")
     assert (row.category, row.title) == ("shared-growth", "Closeness beyond the bedroom")
     terminal = render_all(document)["terminal"]
     assert "Your closeness goes beyond sex" not in terminal
