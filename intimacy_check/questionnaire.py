@@ -57,6 +57,7 @@ class Sign:
     section: str
     closer_when_agreed: bool  # from the section: does agreeing mean more closeness?
     title: str
+    topic: str  # what the statement is about, neither good nor bad: "Trust between you"
     statement: str
     about: str
     discuss: str
@@ -371,7 +372,7 @@ def _build_section(raw: Any, *, path: str, first: bool) -> Section:
 def _build_sign(raw: Any, *, where: str, section: str, closer: bool) -> Sign:
     # Each sign is named for the list where its plain title would read wrongly.
     extra_title = "growth_title" if closer else "clear_title"
-    keys = ["id", "title", extra_title, "statement", "about", "discuss", "steps", "tags"]
+    keys = ["id", "title", "topic", extra_title, "statement", "about", "discuss", "steps", "tags"]
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
         where = _(errors.WITH_ID, where=where, id=raw["id"])
     reader = _Reader(raw, where=where, allowed=keys)
@@ -384,6 +385,7 @@ def _build_sign(raw: Any, *, where: str, section: str, closer: bool) -> Sign:
         section=section,
         closer_when_agreed=closer,
         title=reader.text("title"),
+        topic=reader.text("topic"),
         statement=reader.text("statement"),
         about=reader.text("about"),
         discuss=reader.text("discuss"),

@@ -193,7 +193,8 @@ def concern_weights(assessment: Assessment) -> dict[str, int]:
 
 
 def gentle_starts(assessment: Assessment, *, count: int = GENTLE_STARTS) -> tuple[SignResult, ...]:
-    """The lowest-scoring rated statements, ties in questionnaire order, below full marks.
+    """The lowest-scoring rated statements, ties in questionnaire order, below full marks:
+    statements in the middle of the scale before strengths.
 
     Offered when nothing is flagged but there is room to grow, so that advice never
     says "no step needed" beside a band that invites steps.

@@ -26,13 +26,13 @@ def test_compare_terminal_shows_both_partners_and_the_agreement() -> None:
     assert "Alex and Sam" in out
     # 7 shared strengths among 20 statements both rated.
     assert "Couple agreement: 35%" in out
-    assert "Sam rates the warning signs much higher than Alex does." in out
+    assert "Sam notices the warning signs much more than Alex does." in out
     # 70 and 55: 15 points apart reads "somewhat higher" (it read "much the same" before).
     assert "Alex rates the signs of closeness somewhat higher than Sam does." in out
     assert "one of you may be sharing much more than the other" in out
     assert "What helps each of you feel ready to let go after a disagreement?" in out
     assert "For: You hold on to grudges (from both of your answers)" in out
-    assert "(from the answers of Sam)" in out
+    assert "(from Sam's answers)" in out
 
 
 def test_compare_json_has_the_couple_block() -> None:

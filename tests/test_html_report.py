@@ -109,14 +109,14 @@ def test_couple_scores_show_both_indexes_the_agreement_and_the_sentences(
     assert '<p class="big">48<span class="of"> of 100</span></p>' in scores
     assert '<p class="big">35%</p>' in scores
     assert (
-        '<p class="small">Couple agreement: 35%, the share of the statements you both rated '
-        "that are a strength for both of you.</p>"
+        '<p class="small">Couple agreement: 35%. 7 of the 20 statements you both rated are a '
+        "strength for both of you.</p>"
     ) in scores
     assert "Close, with room to grow" in scores and "Finding your way back" in scores
     sentences = [section.sentence for section in document.couple.sections]
     assert sentences == [
         "Alex rates the signs of closeness somewhat higher than Sam does.",
-        "Sam rates the warning signs much higher than Alex does.",
+        "Sam notices the warning signs much more than Alex does.",
     ]
     for sentence in sentences:
         assert f"<li>{escape(sentence)}</li>" in scores
@@ -156,8 +156,8 @@ def test_an_incomplete_score_has_an_empty_bar_and_says_so(
     assert "<dt>Sam</dt><dd>in progress: 5 of 20 answered</dd>" in html
     assert "not finished" not in html
     # The fifteen statements Sam has not reached are not answered yet, never skipped.
-    assert html.count('<span class="rating">not answered yet</span>') == 15
-    assert '<span class="rating">skipped</span>' not in html
+    assert html.count('<span class="flag flag-unanswered">not answered yet</span>') == 15
+    assert ">skipped</span>" not in html
 
 
 def test_statement_table_has_every_sign_with_ratings_flags_and_category(
@@ -197,7 +197,7 @@ def test_single_report_has_no_couple_parts(questionnaire: Questionnaire, alex: A
     assert "Alex" in html and "72" in html and "Sam" not in html
     assert "couple agreement" not in html.lower()
     assert "Together" not in html
-    assert "from the answers of" not in html.lower()
+    assert "(from " not in html  # whose answers drive a step is said only for a couple
     assert "both of your answers" not in html
     assert 'class="callout"' not in html
     titles = [row.title for group in document.statement_groups for row in group.rows]
@@ -250,11 +250,11 @@ def test_steps_are_numbered_with_what_they_address_and_whose_answers(
         assert f'<p class="addresses">{escape(step.reason)}</p>' in steps
     assert places == sorted(places)
     assert (
-        '<p class="small steps-intro">The 5 steps that fit your answers most, out of 20. '
-        "Pick one or two to try.</p>"
+        '<p class="small steps-intro">Of the 20 steps that match your answers, these 5 fit '
+        "best. Pick one or two to try.</p>"
     ) in steps
     assert "For: You hold on to grudges (from both of your answers)" in steps
-    assert "(from the answers of Sam)" in steps
+    assert "(from Sam&#39;s answers)" in steps
 
 
 def test_exercises_are_listed_under_their_step(

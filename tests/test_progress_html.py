@@ -211,8 +211,8 @@ def test_changes_since_the_first_and_the_previous(
     assert change_card("2026-10-08", "+7") in alex
     assert "<li>Signs of closeness +23</li>" in alex
     assert "<li>Free of warning signs +25</li>" in alex
-    assert "Changes show from the next assessment on." not in alex
-    assert "Changes show from the next assessment on." in sam
+    assert "so there is nothing to compare yet." not in alex
+    assert "This is the first assessment of Sam here, so there is nothing to compare yet." in sam
     assert "Since the first" not in sam and "Since the previous" not in sam
 
 
@@ -232,7 +232,8 @@ def test_resolved_new_and_still_open_with_none_when_empty(
     assert '<p class="none">none</p>' in group(alex, "new")
     assert "<li>You hold on to grudges</li>" in group(alex, "ongoing")
     assert '<p class="none">none</p>' in group(sam, "resolved")
-    assert 'Still open <span class="count">(9)</span>' in group(sam, "ongoing")
+    # A first assessment has nothing still open: what is flagged is flagged now.
+    assert 'Flagged now <span class="count">(9)</span>' in group(sam, "ongoing")
 
 
 def test_statement_directions_read_without_colour(
@@ -240,7 +241,7 @@ def test_statement_directions_read_without_colour(
 ) -> None:
     alex, sam = respondents(html_of(questionnaire, alex_and_sam(sheets)))
     for sign in questionnaire.signs:
-        assert f'<th scope="row">{escape(sign.title)}</th>' in alex
+        assert f'<th scope="row">{escape(sign.topic)}</th>' in alex
     assert alex.count('<span aria-hidden="true">▲</span> better</span>') == 19
     assert alex.count('<span aria-hidden="true">=</span> same</span>') == 1
     assert '<td class="rating-cell">5</td>\n<td class="rating-cell">4</td>' in alex  # grudges
@@ -250,7 +251,7 @@ def test_statement_directions_read_without_colour(
     columns = sam[sam.index('<div class="statement-columns">') :].split("</table>")[:2]
     for table, section in zip(columns, questionnaire.sections, strict=True):
         titles = re.findall(r'<th scope="row">([^<]*)</th>', table)
-        expected = [sign.title for sign in questionnaire.signs if sign.section == section.id]
+        expected = [sign.topic for sign in questionnaire.signs if sign.section == section.id]
         assert titles == [str(escape(title)) for title in expected]
 
 

@@ -76,11 +76,11 @@ def test_text_report_for_a_couple_has_every_part_in_order() -> None:
     assert "  Intimacy index          [##############------] 72" in text
     assert "  Intimacy index          [##########----------] 48" in text
     assert (
-        "Couple agreement: 35%, the share of the statements you both rated that are a strength "
-        "for both of you."
+        "Couple agreement: 35%. 7 of the 20 statements you both rated are a strength for both "
+        "of you."
     ) in " ".join(text.split())
     assert "- Alex rates the signs of closeness somewhat higher than Sam does." in text
-    assert "- Sam rates the warning signs much higher than Alex does." in text
+    assert "- Sam notices the warning signs much more than Alex does." in text
     assert re.search(
         r"\nYou hold on to grudges +4 warning sign +4 warning sign +shared growth\n", text
     )
@@ -158,8 +158,8 @@ def test_markdown_report_structure() -> None:
         assert f"\n{heading}\n" in f"\n{markdown}"
     assert "| Intimacy index | 72 | 48 |" in markdown
     assert (
-        "**Couple agreement: 35%, the share of the statements you both rated that are a "
-        "strength for both of you.**"
+        "**Couple agreement: 35%. 7 of the 20 statements you both rated are a strength for both "
+        "of you.**"
     ) in markdown
 
 
@@ -341,8 +341,8 @@ def test_terminal_report_has_all_parts_in_80_columns() -> None:
     ):
         assert heading in out
     assert (
-        "Couple agreement: 35%, the share of the statements you both rated that are a strength "
-        "for both of you."
+        "Couple agreement: 35%. 7 of the 20 statements you both rated are a strength for both "
+        "of you."
     ) in " ".join(out.split())
     assert re.search(r"You hold on to grudges +4 warning sign +4 warning sign +shared growth", out)
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -82,7 +82,7 @@ def test_quiz_report_compare_and_progress_with_three_sections(
     compared = run("compare", str(one), str(two), "-f", "terminal", data=three_sections)
     assert compared.exit_code == 0, compared.output
     assert "Lee rates the everyday moments much higher than Kim does." in compared.stdout
-    assert "You laugh together" in compared.stdout
+    assert "Laughing together  (seen differently)" in compared.stdout
 
     progress = run("progress", str(one), "-f", "text", data=three_sections)
     assert progress.exit_code == 0, progress.output

@@ -21,8 +21,9 @@ def advice(report: Report, *, limit: int) -> Advice:
     gentle_titles: tuple[str, ...] = ()
     if not ranked:
         top = questionnaire.bands[0]
+        # Only a complete index can invite steps; a band below the top one does.
         starts = [
-            gentle_starts(assessment) if assessment.band is not top else ()
+            gentle_starts(assessment) if assessment.band not in (None, top) else ()
             for assessment in report.assessments
         ]
         if any(starts):
@@ -30,9 +31,7 @@ def advice(report: Report, *, limit: int) -> Advice:
             ranked = rank_steps(questionnaire, report.assessments, weights=weights)
             kind = "gentle-start"
             seen = dict.fromkeys(result.sign.id for chosen in starts for result in chosen)
-            gentle_titles = tuple(
-                title_for(questionnaire.sign(sign_id), "growth") for sign_id in seen
-            )
+            gentle_titles = tuple(title_for(questionnaire.sign(sign_id), None) for sign_id in seen)
         else:
             kind = "none"
     cover: tuple[str, ...] = ()

@@ -94,7 +94,9 @@ def couple_summary(report: Report, couple: Comparison) -> CoupleSummary:
         shown, sentence = Score(None, _(m.INCOMPLETE)), _(m.AGREEMENT_NONE)
     else:
         shown = Score(agreement, f"{round(agreement)}%")
-        sentence = _(m.AGREEMENT_SENTENCE, agreement=shown.label)
+        rated = len(couple.signs) - len(couple.in_category(Category.SKIPPED))
+        shared = len(couple.in_category(Category.SHARED_STRENGTH))
+        sentence = _(m.AGREEMENT_SENTENCE, agreement=shown.label, shared=shared, rated=rated)
     return CoupleSummary(
         agreement=shown,
         agreement_sentence=sentence,
@@ -131,9 +133,11 @@ def section_summary(
         # The closer partner rates a section that points toward closeness higher, and one
         # that points away from it lower.
         higher = comparison.closer if closer_when_agreed else 1 - comparison.closer
-        message = (
-            m.SECTION_MUCH_HIGHER if view is SectionView.DIFFERENT else m.SECTION_SOMEWHAT_HIGHER
-        )
+        much = view is SectionView.DIFFERENT
+        if closer_when_agreed:
+            message = m.SECTION_MUCH_HIGHER if much else m.SECTION_SOMEWHAT_HIGHER
+        else:  # "rates the warning signs higher" could read as a better score
+            message = m.SECTION_NOTICES_MUCH_MORE if much else m.SECTION_NOTICES_SOMEWHAT_MORE
         sentence = _(message, higher=names[higher], lower=names[1 - higher], topic=topic(section))
     elif view is SectionView.BOTH_STRONG:
         message = (

@@ -213,13 +213,14 @@ def topic(section: Section) -> str:
 
 
 def title_for(sign: Sign, flag: str | None) -> str:
-    """The title that reads right for a flag: strengths by their clear or plain title,
-    concerns by their growth or plain title, anything else by the plain title."""
+    """The title that reads right for a flag (or a couple's category): strengths by their
+    clear or plain title, concerns by their growth or plain title, and anything neither
+    good nor bad (neutral, mixed, seen differently, not rated) by its topic."""
     if flag in (Flag.STRENGTH.value, "shared-strength"):
         return inert(sign.strength_title)
     if flag in (Flag.GROWTH.value, Flag.WARNING.value, "shared-growth"):
         return inert(sign.concern_title)
-    return inert(sign.title)
+    return inert(sign.topic)
 
 
 def person(questionnaire: Questionnaire, assessment: Assessment) -> Person:
@@ -269,7 +270,7 @@ def cell(questionnaire: Questionnaire, assessment: Assessment, sign_id: str) -> 
     flag = result.flag.value if reached else UNANSWERED
     rating = result.rating
     if rating is None:
-        label = _(m.FLAG_SKIPPED) if reached else _(m.NOT_ANSWERED_YET)
+        label = "–"  # the flag label says which: skipped, or not answered yet
     else:
         label = _(m.RATING_WITH_LABEL, rating=rating, label=inert(questionnaire.scale[rating - 1]))
     return Cell(
@@ -299,8 +300,7 @@ def step_items(
             if result.sign.id in step.addresses and result.flag.value in ("growth", "warning")
         }
         titles = tuple(
-            title_for(questionnaire.sign(sign_id), flags.get(sign_id, "growth"))
-            for sign_id in step.addresses
+            title_for(questionnaire.sign(sign_id), flags.get(sign_id)) for sign_id in step.addresses
         )
         driven = tuple(
             name for name, need in zip(names, step.needs_by_person, strict=True) if need > 0

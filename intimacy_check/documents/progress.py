@@ -86,6 +86,7 @@ class PersonProgress:
     resolved: tuple[str, ...]
     new: tuple[str, ...]
     ongoing: tuple[str, ...]
+    ongoing_heading: str  # "Still open", or "Flagged now" for a first assessment
 
     @property
     def moved(self) -> tuple[SignRow, ...]:
@@ -175,9 +176,11 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonP
             )
             for item in person.signs
         ),
-        resolved=_concerns(person, Change.RESOLVED),
+        # A resolved concern is named by its topic: its problem title would read as news.
+        resolved=tuple(inert(item.sign.topic) for item in person.with_change(Change.RESOLVED)),
         new=_concerns(person, Change.NEW),
         ongoing=_concerns(person, Change.ONGOING),
+        ongoing_heading=_(m.STILL_OPEN) if several else _(m.FLAGGED_NOW),
     )
 
 

@@ -86,7 +86,10 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
     ]
     if report.couple is not None:
         how_to_read.append(_(m.READ_COUPLE))
-    how_to_read.append(_(m.READ_NOT_A_DIAGNOSIS))
+    if len(people) == 1:
+        how_to_read.append(_(m.READ_NOT_A_DIAGNOSIS_ONE, name=people[0].name))
+    else:
+        how_to_read.append(_(m.READ_NOT_A_DIAGNOSIS))
     title = _(m.REPORT_TITLE)
     return ReportDocument(
         title=title,

@@ -285,7 +285,7 @@ def _progress_person(document: ProgressDocument, person: PersonProgress) -> list
     for title, items, style in (
         (_(m.RESOLVED), person.resolved, "green"),
         (_(m.NEW), person.new, "yellow"),
-        (_(m.STILL_OPEN), person.ongoing, ""),
+        (person.ongoing_heading, person.ongoing, ""),
     ):
         parts.append(Text.assemble((f"{title}: ", f"bold {style}"), "; ".join(items) or _(m.NONE)))
     parts.append(Text(""))

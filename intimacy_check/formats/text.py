@@ -195,7 +195,7 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
     for title, items in (
         (_(m.RESOLVED), person.resolved),
         (_(m.NEW), person.new),
-        (_(m.STILL_OPEN), person.ongoing),
+        (person.ongoing_heading, person.ongoing),
     ):
         yield from wrap(f"{title}: {'; '.join(items) or _(m.NONE)}", indent="  ")
     yield ""

@@ -51,6 +51,7 @@ DIRECTION = N_("Direction")
 RESOLVED = N_("Resolved")
 NEW = N_("New")
 STILL_OPEN = N_("Still open")
+FLAGGED_NOW = N_("Flagged now")
 TREND = N_("Trend")
 INDEX_CHANGE = N_("Index change")
 STATEMENTS_THAT_MOVED = N_("Statements that moved since the first time")
@@ -75,7 +76,7 @@ NONE_RIGHT_NOW = N_("None right now.")
 # --- ratings and flags ------------------------------------------------------------------------
 RATING_WITH_LABEL = N_("{rating} {label}")
 LOWER_IS_CLOSER = N_(
-    "Ratings here are of the {topic} as worded in the quiz, so a low rating is a strength."
+    "Here agreeing means the pattern shows up for you, so a low rating points to closeness."
 )
 NOT_ANSWERED_YET = N_("not answered yet")
 FLAG_STRENGTH = N_("strength")
@@ -106,25 +107,32 @@ READ_INDEX = N_(
     "has its own score the same way. A section with fewer than {needed} rated statements has "
     "no score, and the index is then shown as incomplete."
 )
-READ_BANDS = N_("The band is a gentle summary of the index, with its thresholds listed below.")
+READ_BANDS = N_(
+    "The band is a gentle summary of the index; each band is listed with the index it starts from."
+)
 READ_COUPLE = N_(
     "Couple agreement counts only the statements both partners rate positively, so two people "
     "who both rate trust low are not counted as agreeing; that is shared growth instead. "
     "Statements rated two or more points apart, or on opposite sides, are seen differently: "
-    "good places to start talking."
+    "good places to start talking. Mixed means neither: one or both of you answered in the "
+    "middle."
 )
 READ_NOT_A_DIAGNOSIS = N_(
     "This report is an aid to conversation, not a diagnosis. It reflects how each person felt "
     "on the day they answered, and it is a starting point for talking, nothing more."
+)
+READ_NOT_A_DIAGNOSIS_ONE = N_(
+    "This report is an aid to conversation, not a diagnosis. It reflects how {name} felt on "
+    "the day of answering, and it is a starting point for talking, nothing more."
 )
 READ_PROGRESS_ROWS = N_(
     "Each row is one completed questionnaire, in the order they were completed. The index and "
     "section scores run from 0 to 100, and higher always means more closeness."
 )
 READ_PROGRESS_DIRECTION = N_(
-    "For each statement, better means its rating now speaks more for closeness than the first "
-    "time. Resolved growth areas and warning signs were flagged the first time and are not any "
-    "more; new ones were not flagged the first time."
+    "For each statement, better means the latest rating points to more closeness than the "
+    "first one. Resolved growth areas and warning signs were flagged the first time and are "
+    "not any more; new ones were not flagged the first time."
 )
 READ_PROGRESS_SMALL_CHANGES = N_(
     "Small changes of a few points are normal from week to week. Look for the direction over "
@@ -141,13 +149,15 @@ TREND_CAPTION = N_(
 
 # --- a couple ----------------------------------------------------------------------------------
 AGREEMENT_SENTENCE = N_(
-    "Couple agreement: {agreement}, the share of the statements you both rated that are a "
+    "Couple agreement: {agreement}. {shared} of the {rated} statements you both rated are a "
     "strength for both of you."
 )
 AGREEMENT_NONE = N_("Couple agreement: none yet, as there is no statement that both of you rated.")
 SECTION_INCOMPLETE = N_("One of you rated too few of the {topic} to compare them.")
 SECTION_MUCH_HIGHER = N_("{higher} rates the {topic} much higher than {lower} does.")
 SECTION_SOMEWHAT_HIGHER = N_("{higher} rates the {topic} somewhat higher than {lower} does.")
+SECTION_NOTICES_MUCH_MORE = N_("{higher} notices the {topic} much more than {lower} does.")
+SECTION_NOTICES_SOMEWHAT_MORE = N_("{higher} notices the {topic} somewhat more than {lower} does.")
 SECTION_BOTH_STRONG_CLOSER = N_("Both of you rate the {topic} as strong.")
 SECTION_BOTH_STRONG_FURTHER = N_("Both of you see few {topic}.")
 SECTION_BOTH_LOW_CLOSER = N_("Both of you find the {topic} hard to see right now.")
@@ -165,14 +175,16 @@ NOTHING_TO_TALK_THROUGH = N_("No statement stands out as one to talk through rig
 
 # --- steps -------------------------------------------------------------------------------------
 STEPS_INTRO_ONLY = N_("One step fits your answers. Give it a try.")
-STEPS_INTRO_ONE = N_("The step that fits your answers most, out of {total}. Give it a try.")
-STEPS_INTRO = N_("The {shown} steps that fit your answers most. Pick one or two to try.")
+STEPS_INTRO_ONE = N_(
+    "Of the {total} steps that match your answers, this one fits best. Give it a try."
+)
+STEPS_INTRO = N_("These {shown} steps fit your answers. Pick one or two to try.")
 STEPS_INTRO_OUT_OF = N_(
-    "The {shown} steps that fit your answers most, out of {total}. Pick one or two to try."
+    "Of the {total} steps that match your answers, these {shown} fit best. Pick one or two to try."
 )
 STEPS_GENTLE = N_(
-    "None of the answers points to a particular problem. The statements rated lowest are "
-    "gentle places to start: {titles}."
+    "None of the answers points to a particular problem, so here are some gentle places to "
+    "start: {titles}."
 )
 STEPS_NONE_NEEDED = N_(
     "None of the answers calls for a particular step right now. Keep doing what brings you close."
@@ -181,7 +193,7 @@ STEPS_HIDDEN = N_("Steps are left out of this report (--steps 0).")
 STEP_FOR = N_("For: {titles}")
 STEP_FOR_COUPLE = N_("For: {titles} (from {whose})")
 FROM_BOTH = N_("both of your answers")
-FROM_ONE = N_("the answers of {name}")
+FROM_ONE = N_("{name}'s answers")
 BECAUSE_YOU_RATED = N_("Because you rated {ratings}")
 QUOTED_RATING = N_("\u201c{statement}\u201d ({rating})")
 
@@ -194,8 +206,7 @@ CHANGES_LINE_LONG = N_(
 TREND_LINE = N_("Trend (first to latest): {scores}")
 ONE_ASSESSMENT = N_("Only one assessment so far: changes show from the next one on.")
 FIRST_ASSESSMENT = N_(
-    "This is the first assessment of {name} here, so there is nothing to compare yet. Changes "
-    "show from the next assessment on."
+    "This is the first assessment of {name} here, so there is nothing to compare yet."
 )
 ASSESSMENT_COUNT = N_("{count} assessments")
 ASSESSMENT_ONE = N_("1 assessment")
