@@ -1,10 +1,11 @@
-"""Terminal pieces: light wrapped lines and columns, and bars."""
+"""Terminal pieces drawn straight as segments: wrapped lines, columns, headings, bars."""
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterator
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.padding import Padding
 from rich.segment import Segment
@@ -90,6 +91,77 @@ class Columns:
         yield Segment.line()
         for row in self.rows:
             yield Segment(self._line(row, first))
+            yield Segment.line()
+
+
+class Heading:
+    """A title and a rule on one line, left or centred, or a plain faint rule without a
+    title: what rich's Rule draws, at a fraction of its cost, drawn straight as segments."""
+
+    def __init__(self, title: str, *, centred: bool = False) -> None:
+        self.title = title
+        self.centred = centred
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        width = options.max_width
+        title = self.title
+        if not title:
+            yield Segment("─" * width, console.get_style("dim"))
+            yield Segment.line()
+            return
+        rule = console.get_style("cyan")
+        if cell_len(title) > width - 6:  # a long name is wrapped, never cut
+            for line in textwrap.wrap(title, width=width, break_on_hyphens=False):
+                yield Segment(line, console.get_style("bold"))
+                yield Segment.line()
+            yield Segment("─" * width, rule)
+            yield Segment.line()
+            return
+        if self.centred:
+            left = (width - cell_len(title) - 2) // 2
+            right = width - cell_len(title) - 2 - left
+            yield Segment("─" * left, rule)
+            yield Segment(f" {title} ")
+            yield Segment("─" * right, rule)
+        else:
+            yield Segment(title, console.get_style("bold"))
+            yield Segment(" " + "─" * (width - cell_len(title) - 1), rule)
+        yield Segment.line()
+
+
+class Grid:
+    """Rows of styled cells in columns as wide as their widest cell, two spaces apart.
+
+    Drawn straight as segments: a rich Table of the same scores took longer to lay out
+    than the rest of the report together. Cells past the width are cut with an ellipsis.
+    """
+
+    GAP = 2
+
+    def __init__(self) -> None:
+        self.rows: list[list[Text]] = []
+
+    def add_row(self, *cells: Text | str) -> None:
+        self.rows.append([cell if isinstance(cell, Text) else Text(cell) for cell in cells])
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        columns = max(len(row) for row in self.rows)
+        widths = [
+            max(cell_len(row[number].plain) for row in self.rows if len(row) > number)
+            for number in range(columns)
+        ]
+        room = options.max_width - self.GAP * (columns - 1)
+        while sum(widths) > room and max(widths) > 8:
+            widths[widths.index(max(widths))] -= 1
+        for row in self.rows:
+            line = Text()
+            for number, cell in enumerate(row):
+                cell = cell.copy()
+                cell.truncate(widths[number], overflow="ellipsis", pad=number < len(row) - 1)
+                line.append_text(cell)
+                if number < len(row) - 1:
+                    line.append(" " * self.GAP)
+            yield from line.render(console)
             yield Segment.line()
 
 

@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from intimacy_check.formats.screen import Columns, Lines, bar, indent
+from intimacy_check.formats.screen import Columns, Grid, Heading, Lines, bar, indent
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 
@@ -36,21 +35,17 @@ CATEGORY_STYLES = {
 DIRECTION_STYLES = {"better": "green", "worse": "yellow", "same": "", "skipped": "dim"}
 
 
-def _rule(title: str, *, centred: bool = False) -> Rule:
-    if centred:
-        return Rule(Text(title), style="cyan")
-    return Rule(Text(title, style="bold"), style="cyan", align="left")
+def _rule(title: str, *, centred: bool = False) -> Heading:
+    return Heading(title, centred=centred)
 
 
 def _closing(closing: Closing) -> list[RenderableType]:
     return [Lines().add(closing.disclaimer, style="dim").add(closing.safety, style="dim")]
 
 
-def _scores_table(people: tuple[Person, ...]) -> Table:
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 2))
-    table.add_column("")
-    for person in people:
-        table.add_column(Text(person.name, style="bold"), overflow="fold")
+def _scores_table(people: tuple[Person, ...]) -> Grid:
+    table = Grid()
+    table.add_row("", *(Text(person.name, style="bold") for person in people))
     table.add_row(
         Text(_(m.INTIMACY_INDEX), style="bold"),
         *(Text.assemble(bar(p.index.value, width=10), f" {p.index.label}") for p in people),
@@ -193,7 +188,7 @@ def report(document: ReportDocument) -> RenderableType:
         Text(""),
         *_advice(document.advice, _(m.RECOMMENDED_STEPS), couple=couple),
         _rule(_(m.NOTES)),
-        *(Rule(style="dim") for _line in range(NOTE_LINES)),
+        *(Heading("") for _line in range(NOTE_LINES)),
         *_closing(document.closing),
     ]
     return Group(*parts)
