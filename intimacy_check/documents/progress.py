@@ -87,6 +87,7 @@ class PersonProgress:
     new: tuple[str, ...]
     ongoing: tuple[str, ...]
     ongoing_heading: str  # "Still open", or "Flagged now" for a first assessment
+    chart_title: str  # the trend chart said in words, for screen readers
 
     @property
     def moved(self) -> tuple[SignRow, ...]:
@@ -181,6 +182,14 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonP
         new=_concerns(person, Change.NEW),
         ongoing=_concerns(person, Change.ONGOING),
         ongoing_heading=_(m.STILL_OPEN) if several else _(m.FLAGGED_NOW),
+        chart_title=_(
+            m.CHART_TITLE,
+            name=inert(person.name),
+            points=_(m.LIST_SEPARATOR).join(
+                _(m.CHART_POINT, index=row.index.label, date=row.date or _(m.UNKNOWN_DATE))
+                for row in rows
+            ),
+        ),
     )
 
 

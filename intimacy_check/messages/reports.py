@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from intimacy_check.messages import N_
 
+LANGUAGE = N_("en")  # the language of this catalogue, as HTML's lang attribute names it
+
 # --- titles and headings ---------------------------------------------------------------------
 REPORT_TITLE = N_("Emotional intimacy report")
 PROGRESS_TITLE = N_("Progress over time")
@@ -39,6 +41,7 @@ TOGETHER = N_("Together")
 STATEMENT = N_("Statement")
 QUESTIONNAIRE = N_("Questionnaire")
 QUESTIONNAIRE_LINE = N_("Questionnaire: {id}, version {version}")
+QUESTIONNAIRE_ID_VERSION = N_("{id}, version {version}")
 TO_TALK_ABOUT = N_("To talk about: {question}")
 TRY_THIS = N_("Try this:")
 FOR = N_("For:")
@@ -142,6 +145,9 @@ CHART_CAPTION = N_(
     "Scores from 0 to 100; a longer bar means more closeness. The dashed marks show where each "
     "band begins ({starts})."
 )
+CHART_TITLE = N_("Intimacy index of {name} over time: {points}.")
+CHART_POINT = N_("{index} on {date}")
+UNKNOWN_DATE = N_("an unknown date")
 TREND_CAPTION = N_(
     "The intimacy index at each assessment, from 0 to 100. The dashed lines show where the "
     "bands begin ({starts})."
