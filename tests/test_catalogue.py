@@ -20,6 +20,7 @@ NOT_FOR_PEOPLE = (
     re.compile(r"(bold|dim|italic|cyan|green|yellow|magenta| )+"),  # rich styles
     re.compile(r"tag:yaml\.org,2002:\w+"),  # YAML's own tag names
     re.compile(r"another document"),  # matched in PyYAML's message, to replace it with ours
+    re.compile(r'<meta http-equiv="Content-Security-Policy" .*>'),  # for the browser
 )
 
 

@@ -36,6 +36,14 @@ REPORT_FILE_COUNT = N_("report takes one answer file, or two for a couple")
 BUILT_IN_TEMPLATE = N_("the built-in {kind} template")
 TEMPLATE_PROBLEM = N_("{where}{place}: {problem}")
 TEMPLATE_LINE = N_(" (line {line})")
+TEMPLATE_NUMBER_TOO_BIG = N_("the template computes a number too big to show")
+TEMPLATE_TEXT_TOO_LONG = N_("the template repeats text into something too long to show")
+TEMPLATE_TOO_LONG = N_("the template writes more than {limit} MiB; a report is far smaller")
+TEMPLATE_TOO_SLOW = N_(
+    "the template took longer than {seconds:g} seconds and was stopped "
+    "(INTIMACY_CHECK_TEMPLATE_SECONDS sets the limit)"
+)
+TEMPLATE_TOO_DEEP = N_("the template calls itself too deeply (a macro without an end?)")
 
 # --- progress and summary ----------------------------------------------------------------------
 NOTE_LINE = N_("{prog}: note: {message}")
