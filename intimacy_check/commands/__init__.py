@@ -29,6 +29,7 @@ DataDir = Annotated[
         envvar="INTIMACY_CHECK_DATA",
         help=_(quiz_text.DATA_DIR_HELP),
         show_default=False,
+        readable=False,  # the loader names the file it cannot read, with exit code 1
     ),
 ]
 

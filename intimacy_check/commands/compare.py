@@ -26,8 +26,8 @@ from intimacy_check.messages import commands as text
 
 
 def compare(
-    first: Annotated[Path, typer.Argument(help=_(text.FIRST_PARTNER_HELP))],
-    second: Annotated[Path, typer.Argument(help=_(text.SECOND_PARTNER_HELP))],
+    first: Annotated[Path, typer.Argument(help=_(text.FIRST_PARTNER_HELP), readable=False)],
+    second: Annotated[Path, typer.Argument(help=_(text.SECOND_PARTNER_HELP), readable=False)],
     format: Format = None,  # noqa: A002
     output: Output = None,
     force: Force = False,

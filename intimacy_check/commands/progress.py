@@ -90,6 +90,7 @@ def progress(
         typer.Argument(
             help=_(text.PROGRESS_FILES_HELP),
             metavar="FILE...",
+            readable=False,  # each unreadable file is its own error line; the rest go on
         ),
     ],
     format: Format = None,  # noqa: A002 - the option is called --format

@@ -59,7 +59,7 @@ Force = Annotated[bool, typer.Option("--force", help=_(text.FORCE_HELP))]
 Steps = Annotated[int, typer.Option("--steps", min=0, help=_(text.STEPS_HELP))]
 Template = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--template", help=_(text.TEMPLATE_HELP)),
+    typer.Option("--template", help=_(text.TEMPLATE_HELP), readable=False),
 ]
 PaperOption = Annotated[Paper, typer.Option("--paper", help=_(text.PAPER_HELP))]
 AllowIncomplete = Annotated[
@@ -206,7 +206,14 @@ def run(
 def report(
     files: Annotated[
         list[Path],
-        typer.Argument(help=_(text.REPORT_FILES_HELP), metavar="FILE [FILE2]", show_default=False),
+        # readable=False: an unreadable file is the loader's one-line data error (exit 1),
+        # not Typer's usage error (exit 2).
+        typer.Argument(
+            help=_(text.REPORT_FILES_HELP),
+            metavar="FILE [FILE2]",
+            show_default=False,
+            readable=False,
+        ),
     ],
     format: Format = None,  # noqa: A002 - the option is called --format
     output: Output = None,

@@ -45,18 +45,37 @@ class SortKey(str, Enum):
     PATH = "path"
 
 
-def find_answer_files(paths: list[Path]) -> Iterator[Path]:
-    """Files as given, and *.yaml / *.yml under folders, each folder in name order."""
+def _error(message: str) -> None:
+    sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)) + "\n")
 
+
+def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
+    """Files as given, and *.yaml / *.yml under folders, each folder in name order.
+
+    Folders are walked with a stack, not by recursion, so no depth of nesting can stop
+    the run; a folder that cannot be read is reported and counted as a failure.
+    """
     for path in paths:
         if not path.is_dir():
             yield path
             continue
-        for folder, subfolders, names in os.walk(path):
-            subfolders.sort()
-            for name in sorted(names):
-                if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                    yield Path(folder) / name
+        stack = [path]
+        while stack:
+            folder = stack.pop()
+            try:
+                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            except OSError as error:
+                failures.append(str(folder))
+                problem = error.strerror or str(error)
+                _error(_(text.FOLDER_UNREADABLE, folder=folder, problem=problem.lower()))
+                continue
+            subfolders = []
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(Path(entry.path))
+                elif entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
+                    yield Path(entry.path)
+            stack.extend(reversed(subfolders))  # the first subfolder is walked next
 
 
 def _rows(
@@ -68,12 +87,17 @@ def _rows(
         try:
             sheet = read_answer_sheet(path)
             check_matches(sheet, questionnaire=questionnaire, source=str(path))
+            row = summarize(questionnaire, sheet, file=str(path))
         except IntimacyCheckError as error:
             failures.append(str(path))
-            message = _(quiz_text.ERROR_LINE, prog=PROG, message=inert(error.message))
-            sys.stderr.write(message + "\n")
+            _error(error.message)
             continue
-        yield summarize(questionnaire, sheet, file=str(path))
+        except (OSError, ValueError, RecursionError, MemoryError) as error:
+            # Whatever else goes wrong with one file is that file's line: a caseload goes on.
+            failures.append(str(path))
+            _error(_(text.FILE_UNREADABLE, path=path, problem=f"{type(error).__name__}: {error}"))
+            continue
+        yield row
 
 
 def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
@@ -101,7 +125,7 @@ def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
 def summary(
     paths: Annotated[
         list[Path],
-        typer.Argument(help=_(text.SUMMARY_PATHS_HELP), metavar="PATH..."),
+        typer.Argument(help=_(text.SUMMARY_PATHS_HELP), metavar="PATH...", readable=False),
     ],
     format: Annotated[  # noqa: A002 - the option is called --format
         SummaryFormat,
@@ -121,7 +145,7 @@ def summary(
 
     questionnaire = load(data_dir)
     failures: list[str] = []
-    found = _counted(find_answer_files(paths))
+    found = _counted(find_answer_files(paths, failures))
     rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaire, failures))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
