@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intimacy_check.answers import parse_answer_sheet
+from intimacy_check.answers import AnswerSheet, format_answer_sheet, parse_answer_sheet
 from intimacy_check.errors import IntimacyCheckError
 from intimacy_check.questionnaire import CONTENT_FILES, build_questionnaire
 from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml
@@ -52,11 +52,32 @@ documents = st.recursive(
 
 
 def load_answers(content: bytes) -> None:
+    """Parse the bytes as an answer file; an accepted file must round-trip."""
     try:
         document = parse_yaml(decode_text(content, source="f.yaml"), source="f.yaml")
     except ReadError:
         return
-    parse_answer_sheet(document, source="f.yaml")
+    sheet = parse_answer_sheet(document, source="f.yaml")
+    assert_round_trips(sheet)
+
+
+def assert_round_trips(sheet: AnswerSheet) -> None:
+    """The oracle: an accepted sheet, written back and read again, is the same sheet."""
+    written = format_answer_sheet(sheet, order=tuple(sheet.answers))
+    again = parse_answer_sheet(parse_yaml(written, source="again.yaml"), source="again.yaml")
+    assert _fields(again) == _fields(sheet)
+
+
+def _fields(sheet: AnswerSheet) -> tuple[Any, ...]:
+    return (
+        sheet.respondent,
+        sheet.questionnaire_id,
+        sheet.questionnaire_version,
+        sheet.started_at,
+        sheet.status,
+        sheet.completed_at,
+        dict(sheet.answers),
+    )
 
 
 @FUZZ
@@ -119,3 +140,23 @@ def test_mutated_content_files_raise_only_our_errors(
         build_questionnaire(parsed, folder=DATA)
     except (IntimacyCheckError, ReadError):
         pass
+
+
+def test_the_oracle_can_fail() -> None:
+    """A sheet that would not survive writing is caught (the oracle is not vacuous)."""
+    sheet = parse_answer_sheet(parse_yaml(ANSWERS.decode("utf-8"), source="a"), source="a")
+    assert_round_trips(sheet)
+    changed = AnswerSheet(
+        respondent=sheet.respondent + "\n",  # written back as one line, it comes back changed
+        questionnaire_id=sheet.questionnaire_id,
+        questionnaire_version=sheet.questionnaire_version,
+        started_at=sheet.started_at,
+        status=sheet.status,
+        completed_at=sheet.completed_at,
+        answers=sheet.answers,
+    )
+    try:
+        assert_round_trips(changed)
+    except (AssertionError, IntimacyCheckError):
+        return
+    raise AssertionError("a sheet that changes when written back passed the oracle")
