@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import enum
+import errno
 import fcntl
 import functools
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -15,6 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from intimacy_check.errors import AnswerFileError, SaveError
+from intimacy_check.inert import inert
 from intimacy_check.messages import _, errors
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.strict_yaml import ReadError, load_file
@@ -79,8 +83,9 @@ def read_answer_sheet(path: Path) -> AnswerSheet:
     return parse_answer_sheet(document, source=str(path))
 
 
-def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
-    """Validate a parsed answer-file document and build the AnswerSheet."""
+def parse_answer_sheet(document: Any, *, source: str, clock: datetime | None = None) -> AnswerSheet:
+    """Validate a parsed answer-file document and build the AnswerSheet; `clock` is the
+    time now, against which a completion in the future is refused."""
     if not isinstance(document, Mapping):
         if document is None:
             raise AnswerFileError(_(errors.EMPTY_NOT_ANSWER_FILE, source=source))
@@ -104,14 +109,18 @@ def parse_answer_sheet(document: Any, *, source: str) -> AnswerSheet:
         raise AnswerFileError(
             _(errors.STATUS_WRONG, source=source, status=repr(status), **statuses)
         )
+    respondent = _respondent(document.get("respondent"), source)
+    started_at = _timestamp(document, "started_at", source)
     completed_at = _timestamp(document, "completed_at", source, optional=status != COMPLETED)
+    assert started_at is not None  # not optional
+    _check_times(started_at, completed_at, status=status, source=source, at=clock)
     return AnswerSheet(
-        respondent=_respondent(document.get("respondent"), source),
+        respondent=respondent,
         questionnaire_id=questionnaire_id,
         questionnaire_version=questionnaire_version,
         # The module's own string, so a caseload of sheets shares one copy.
         status=COMPLETED if status == COMPLETED else IN_PROGRESS,
-        started_at=_timestamp(document, "started_at", source),  # type: ignore[arg-type]
+        started_at=started_at,
         completed_at=completed_at,
         answers=MappingProxyType(_answers(document.get("answers"), source)),
     )
@@ -143,6 +152,8 @@ def _respondent(raw: Any, source: str) -> str:
     name = " ".join(raw.split())
     if not name:
         raise AnswerFileError(_(errors.RESPONDENT_EMPTY, source=source))
+    if not "".join(inert(name).split()):
+        raise AnswerFileError(_(errors.RESPONDENT_INVISIBLE, source=source))
     if len(name) > MAX_NAME_LENGTH:
         raise AnswerFileError(_(errors.RESPONDENT_TOO_LONG, source=source, limit=MAX_NAME_LENGTH))
     return name
@@ -166,6 +177,30 @@ def _timestamp(
         message = errors.TIMESTAMP_DATE_ONLY if date_only else errors.TIMESTAMP
         raise AnswerFileError(_(message, source=source, key=repr(key)))
     return raw.replace(tzinfo=_zone(raw.utcoffset()))
+
+
+# A clock a little ahead, or a file written in another time zone, is not yet an error.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def _check_times(
+    started_at: datetime,
+    completed_at: datetime | None,
+    *,
+    status: str,
+    source: str,
+    at: datetime | None,
+) -> None:
+    """Refuse a completion time that cannot be true of this file."""
+    if completed_at is None:
+        return
+    if status != COMPLETED:
+        raise AnswerFileError(_(errors.COMPLETED_AT_IN_PROGRESS, source=source))
+    shown = {"completed": completed_at.isoformat(), "started": started_at.isoformat()}
+    if completed_at < started_at:
+        raise AnswerFileError(_(errors.COMPLETED_BEFORE_STARTED, source=source, **shown))
+    if completed_at > (at or now()) + FUTURE_TOLERANCE:
+        raise AnswerFileError(_(errors.COMPLETED_IN_FUTURE, source=source, **shown))
 
 
 @functools.lru_cache(maxsize=64)
@@ -263,11 +298,21 @@ def _yaml_string(text: str) -> str:
 
 
 def write_private(path: Path, text: str) -> None:
-    """Atomically replace `path` with `text`, readable by its owner only (mode 0600)."""
+    """Atomically replace `path` with `text`, readable by its owner only (mode 0600).
 
-    folder = path.parent
+    A link is followed to the file it names; a character device (such as /dev/null or a
+    terminal) is written in place; anything else that is not a regular file is refused.
+    """
+
+    kind = target_kind(path)
+    if kind is TargetKind.DEVICE:
+        _write_in_place(path, text)
+        return
+    _refuse_special(path, kind)
+    target = Path(os.path.realpath(path)) if kind is TargetKind.LINKED else path
+    folder = target.parent
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise SaveError(
             _(errors.CANNOT_SAVE_HERE, path=path, problem=error.strerror or error)
@@ -278,7 +323,7 @@ def write_private(path: Path, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as error:
         _remove_quietly(temporary)
         raise SaveError(_(errors.NOT_SAVED, path=path, problem=error.strerror or error)) from None
@@ -286,6 +331,62 @@ def write_private(path: Path, text: str) -> None:
         _remove_quietly(temporary)
         raise
     _sync_folder(folder)
+
+
+class TargetKind(enum.Enum):
+    """What an output path is now, as far as writing over it goes."""
+
+    NEW = "new"  # nothing there yet
+    REGULAR = "regular"  # a regular file
+    LINKED = "linked"  # a link to a regular file
+    DEVICE = "device"  # a character device, or a link to one
+    DANGLING = "dangling"  # a link to nothing
+    SPECIAL = "special"  # a FIFO, a socket, a folder, a block device, or a link to one
+
+
+def target_kind(path: Path) -> TargetKind:
+    """Classify an output path without opening it, so that a FIFO never blocks."""
+    try:
+        own = os.lstat(path)
+    except FileNotFoundError:
+        return TargetKind.NEW
+    except OSError:
+        return TargetKind.NEW  # let the write itself report a folder that cannot be searched
+    try:
+        final = os.stat(path)
+    except OSError:
+        return TargetKind.DANGLING if stat.S_ISLNK(own.st_mode) else TargetKind.SPECIAL
+    if stat.S_ISCHR(final.st_mode):
+        return TargetKind.DEVICE
+    if not stat.S_ISREG(final.st_mode):
+        return TargetKind.SPECIAL
+    return TargetKind.LINKED if stat.S_ISLNK(own.st_mode) else TargetKind.REGULAR
+
+
+def resolve_link(path: Path) -> Path:
+    """The file a link to a regular file names; any other path as it is."""
+    if target_kind(path) is TargetKind.LINKED:
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _refuse_special(path: Path, kind: TargetKind) -> None:
+    if kind is TargetKind.DANGLING:
+        raise SaveError(_(errors.DANGLING_LINK, path=path, target=os.readlink(path)))
+    if kind is TargetKind.SPECIAL:
+        raise SaveError(_(errors.NOT_REGULAR_TARGET, path=path))
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    # A device is never renamed over: /dev/null must stay /dev/null, a terminal a terminal.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_APPEND)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise SaveError(
+            _(errors.CANNOT_SAVE_HERE, path=path, problem=error.strerror or error)
+        ) from None
 
 
 def _remove_quietly(path: str) -> None:
@@ -314,10 +415,14 @@ def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
 
     if path.is_dir():
         raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
-    if path.exists() and not force:
+    kind = target_kind(path)
+    if kind is TargetKind.DEVICE and what != "answers":
+        return  # written in place, and nothing is replaced
+    _refuse_special(path, TargetKind.SPECIAL if kind is TargetKind.DEVICE else kind)
+    if kind is not TargetKind.NEW and not force:
         exists = errors.ANSWER_FILE_EXISTS if what == "answers" else errors.ALREADY_EXISTS
         raise SaveError(_(exists, path=path))
-    folder = path.parent
+    folder = resolve_link(path).parent
     if not folder.exists():
         raise SaveError(_(errors.FOLDER_MISSING, path=path, folder=folder))
     if not folder.is_dir():
@@ -329,6 +434,9 @@ def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
         raise SaveError(
             _(errors.CANNOT_WRITE_IN, path=path, folder=folder, problem=error.strerror or error)
         ) from None
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 class AnswerFileLock:
@@ -345,7 +453,9 @@ class AnswerFileLock:
 
     def __enter__(self) -> AnswerFileLock:
         while True:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = self._open()
+            if fd is None:
+                continue  # the previous holder removed the lock file meanwhile
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -353,12 +463,34 @@ class AnswerFileLock:
                 raise SaveError(_(errors.QUIZ_WRITING, path=self.path)) from None
             # The previous holder may have removed the lock file between our open and flock.
             try:
-                if os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino:
+                if os.stat(self.lock_path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
                     self._fd = fd
                     return self
             except FileNotFoundError:
                 pass
             os.close(fd)
+
+    def _open(self) -> int | None:
+        """A new lock file, or the one a quiz that ended without cleaning up left; never
+        a link or a special file someone planted in its place."""
+        try:
+            return os.open(self.lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        except FileExistsError:
+            pass
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_NONBLOCK | _NOFOLLOW)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            if error.errno not in (errno.ELOOP, errno.ENXIO):  # a link; a socket
+                raise
+            raise SaveError(
+                _(errors.LOCK_NOT_REGULAR, lock=self.lock_path, path=self.path)
+            ) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise SaveError(_(errors.LOCK_NOT_REGULAR, lock=self.lock_path, path=self.path))
+        return fd
 
     def __exit__(self, *exc: object) -> None:
         if self._fd is not None:

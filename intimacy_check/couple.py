@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from intimacy_check.answers import COMPLETED, AnswerSheet
 from intimacy_check.errors import CompareError
+from intimacy_check.inert import inert
 from intimacy_check.messages import _, errors
 from intimacy_check.questionnaire import Questionnaire, Sign
 from intimacy_check.scoring import Assessment, sign_score
@@ -215,13 +216,16 @@ def check_pair(
     """Refuse a pair that should not be compared; raise CompareError saying why."""
     if same_file:
         raise CompareError(_(errors.SAME_FILE_TWICE, source=sources[0]))
-    if first.respondent.casefold() == second.respondent.casefold():
+    # Names are compared as a person sees them: "Sam" and "Sam" with a hidden character are
+    # one person.
+    names = [" ".join(inert(sheet.respondent).split()) for sheet in (first, second)]
+    if names[0].casefold() == names[1].casefold():
         raise CompareError(
             _(
                 errors.SAME_PERSON,
                 first=sources[0],
                 second=sources[1],
-                name=repr(first.respondent),
+                name=repr(names[0]),
             )
         )
     ids = [(sheet.questionnaire_id, sheet.questionnaire_version) for sheet in (first, second)]

@@ -11,11 +11,12 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
-from helpers import COMPLETED_AT, STARTED_AT, all_sign_ids, make_sheet, uniform
+from helpers import COMPLETED_AT, PLUS_ONE, STARTED_AT, all_sign_ids, make_sheet, uniform
 
 from intimacy_check import answers
 from intimacy_check.answers import (
     IN_PROGRESS,
+    AnswerFileLock,
     AnswerSheet,
     check_matches,
     check_writable,
@@ -25,6 +26,7 @@ from intimacy_check.answers import (
     write_private,
 )
 from intimacy_check.errors import AnswerFileError, SaveError
+from intimacy_check.inert import inert
 from intimacy_check.strict_yaml import parse_yaml
 
 SOURCE = "alex.yaml"
@@ -574,3 +576,225 @@ def test_completed_sheet_missing_a_sign(questionnaire) -> None:
 def test_in_progress_sheet_may_miss_signs(questionnaire) -> None:
     sheet = make_sheet({"trust": 4}, status=IN_PROGRESS)
     assert check_matches(sheet, questionnaire=questionnaire, source=SOURCE) is None
+
+
+# --- names that hold nothing visible -----------------------------------------------------
+
+# Characters `inert` removes; zero-width ones join them once it removes those too.
+INVISIBLE = ["\u202e", "\x1b\x00\x7f", "\u202e \u2066\t\u2069", "\x1b[31m"[:1] + "\u009b"]
+
+
+@pytest.mark.parametrize("name", INVISIBLE, ids=["bidi", "controls", "bidi-and-space", "c1"])
+def test_a_respondent_of_invisible_characters_is_refused(name: str) -> None:
+    assert _rejected(_document(respondent=name)) == (
+        f"{SOURCE}: 'respondent' holds only invisible characters; give a name that can be read"
+    )
+
+
+@pytest.mark.skipif(inert("\u200b") != "", reason="inert does not remove zero-width characters")
+@pytest.mark.parametrize("name", ["\u200b", "\ufeff\u200d", "\u2060 \u200b"])
+def test_a_respondent_of_zero_width_characters_is_refused(name: str) -> None:
+    assert "holds only invisible characters" in _rejected(_document(respondent=name))
+
+
+def test_a_respondent_with_a_visible_character_is_kept() -> None:
+    assert parse_answer_sheet(_document(respondent="\u202eAl"), source=SOURCE).respondent
+
+
+# --- times that cannot be true -----------------------------------------------------------
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def _times_rejected(**changes: Any) -> str:
+    with pytest.raises(AnswerFileError) as caught:
+        parse_answer_sheet(_document(**changes), source=SOURCE, clock=NOW)
+    return caught.value.message
+
+
+def test_completed_before_started_is_refused() -> None:
+    early = STARTED_AT - timedelta(seconds=1)
+    assert _times_rejected(completed_at=early) == (
+        f"{SOURCE}: 'completed_at' (2026-01-31T20:14:59+01:00) is before "
+        "'started_at' (2026-01-31T20:15:00+01:00)"
+    )
+
+
+def test_completed_before_started_in_another_time_zone_is_refused() -> None:
+    # 20:20 in UTC+1 is 19:20 UTC; 19:30 UTC is later, though 19 < 20 on the face of it.
+    started = datetime(2026, 1, 31, 19, 30, tzinfo=timezone.utc)
+    assert "is before 'started_at'" in _times_rejected(
+        started_at=started, completed_at=datetime(2026, 1, 31, 20, 20, tzinfo=PLUS_ONE)
+    )
+
+
+def test_completed_more_than_a_day_in_the_future_is_refused() -> None:
+    later = NOW + timedelta(days=1, seconds=1)
+    assert _times_rejected(completed_at=later) == (
+        f"{SOURCE}: 'completed_at' (2026-12-02T12:00:01+00:00) is more than a day in the future"
+    )
+
+
+@pytest.mark.parametrize("ahead", [timedelta(0), timedelta(hours=23, minutes=59)])
+def test_completed_up_to_a_day_ahead_is_accepted(ahead: timedelta) -> None:
+    sheet = parse_answer_sheet(_document(completed_at=NOW + ahead), source=SOURCE, clock=NOW)
+    assert sheet.completed_at == NOW + ahead
+
+
+def test_completed_at_equal_to_started_at_is_accepted() -> None:
+    sheet = parse_answer_sheet(_document(completed_at=STARTED_AT), source=SOURCE, clock=NOW)
+    assert sheet.completed_at == STARTED_AT
+
+
+def test_a_completion_time_on_an_in_progress_file_is_refused() -> None:
+    assert _times_rejected(status="in-progress") == (
+        f"{SOURCE}: has a 'completed_at' but its status is 'in-progress'; "
+        "an unfinished quiz has completed_at: null"
+    )
+
+
+def test_an_in_progress_file_with_completed_at_null_is_accepted() -> None:
+    sheet = parse_answer_sheet(
+        _document(status="in-progress", completed_at=None), source=SOURCE, clock=NOW
+    )
+    assert sheet.completed_at is None
+
+
+# --- special files as targets --------------------------------------------------------------
+
+NOT_REGULAR = "is not a regular file, so nothing is written over it; choose another --output"
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.yaml"
+    os.mkfifo(path)
+    return path
+
+
+def _socket(folder: Path) -> Path:
+    import socket
+
+    path = folder / "s.yaml"
+    if len(str(path)) > 100:
+        pytest.skip("the temporary folder's path is too long for a socket")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))
+    listener.close()
+    return path
+
+
+def _link_to_fifo(folder: Path) -> Path:
+    link = folder / "link.yaml"
+    link.symlink_to(_fifo(folder))
+    return link
+
+
+@pytest.mark.parametrize("make", [_fifo, _socket, _link_to_fifo], ids=["fifo", "socket", "link"])
+@pytest.mark.parametrize("what", ["answers", "report"])
+def test_a_special_target_is_refused_up_front_and_when_written(
+    tmp_path: Path, make: Any, what: str
+) -> None:
+    path = make(tmp_path)
+    kind_before = os.stat(path).st_mode
+    with pytest.raises(SaveError) as caught:
+        check_writable(path, force=True, what=what)
+    assert caught.value.message == f"{path}: {NOT_REGULAR}"
+    with pytest.raises(SaveError) as caught:
+        write_private(path, TEXT)  # never blocks on a FIFO, never renames over it
+    assert caught.value.message == f"{path}: {NOT_REGULAR}"
+    assert os.stat(path).st_mode == kind_before
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".tmp")]
+
+
+def _link_to_null(folder: Path) -> Path:
+    if not stat.S_ISCHR(os.stat("/dev/null").st_mode):
+        pytest.skip("this system has no /dev/null")
+    link = folder / "null.txt"
+    link.symlink_to("/dev/null")
+    return link
+
+
+def test_a_character_device_is_written_in_place(tmp_path: Path) -> None:
+    link = _link_to_null(tmp_path)  # through a link, so a regression replaces the link only
+    assert check_writable(link, force=False, what="report") is None
+    write_private(link, TEXT)
+    assert link.is_symlink()
+    assert os.readlink(link) == "/dev/null"
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_character_device_is_no_answer_file(tmp_path: Path) -> None:
+    link = _link_to_null(tmp_path)
+    with pytest.raises(SaveError) as caught:
+        check_writable(link, force=True)
+    assert caught.value.message == f"{link}: {NOT_REGULAR}"
+
+
+def test_a_link_to_a_regular_file_is_followed(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "alex.yaml"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert check_writable(link, force=True) is None
+    write_private(link, TEXT)
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == TEXT
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert answers.resolve_link(link) == real.resolve()
+
+
+def test_a_link_to_nothing_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "alex.yaml"
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    expected = (
+        f"{link}: is a link to {tmp_path / 'elsewhere.yaml'}, which does not exist; "
+        "choose another --output"
+    )
+    for attempt in (lambda: check_writable(link, force=False), lambda: write_private(link, TEXT)):
+        with pytest.raises(SaveError) as caught:
+            attempt()
+        assert caught.value.message == expected
+    assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+# --- the lock never follows a link -----------------------------------------------------------
+
+
+def test_a_lock_planted_as_a_link_is_refused_and_its_target_not_made(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    victim = tmp_path / "victim"
+    (tmp_path / ".a.yaml.lock").symlink_to(victim)
+    with pytest.raises(SaveError) as caught:
+        AnswerFileLock(path).__enter__()
+    assert caught.value.message == (
+        f"{tmp_path / '.a.yaml.lock'}: is a link or a special file, not the lock of {path}; "
+        "remove it and try again"
+    )
+    assert not victim.exists()
+    assert (tmp_path / ".a.yaml.lock").is_symlink()
+
+
+def test_a_lock_planted_as_a_link_to_a_file_leaves_the_file_alone(tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text("keep\n", encoding="utf-8")
+    (tmp_path / ".a.yaml.lock").symlink_to(victim)
+    with pytest.raises(SaveError, match="is a link or a special file"):
+        AnswerFileLock(tmp_path / "a.yaml").__enter__()
+    assert victim.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_a_lock_planted_as_a_fifo_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / ".a.yaml.lock")
+    with pytest.raises(SaveError, match="is a link or a special file"):
+        AnswerFileLock(tmp_path / "a.yaml").__enter__()
+
+
+def test_a_stale_lock_file_is_taken_over_and_removed(tmp_path: Path) -> None:
+    stale = tmp_path / ".a.yaml.lock"
+    stale.write_text("", encoding="utf-8")  # left by a quiz that was killed
+    with AnswerFileLock(tmp_path / "a.yaml"):
+        assert stale.exists()
+        with pytest.raises(SaveError, match="another intimacy-check quiz"):
+            AnswerFileLock(tmp_path / "a.yaml").__enter__()
+    assert not stale.exists()

@@ -20,6 +20,7 @@ from intimacy_check.couple import (
     compare_section,
 )
 from intimacy_check.errors import CompareError
+from intimacy_check.inert import inert
 from intimacy_check.questionnaire import Questionnaire, load_questionnaire
 from intimacy_check.scoring import assess, rank_steps
 
@@ -265,3 +266,59 @@ def test_different_questionnaires_are_named(shipped: Questionnaire) -> None:
         "a.yaml is for questionnaire 'emotional-intimacy' version 1, but b.yaml is for "
         "'emotional-intimacy' version 2; only answers to the same questionnaire can be compared"
     )
+
+
+# --- names equal once cleaned are one person -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Sam", "Sam"),
+        ("Sam", "sam"),
+        ("Sam", "S\u202eam"),  # a bidi override inside
+        ("Sam", " \x1bSam\t"),  # a control character and spaces around it
+        ("Sam Lee", "Sam\u2066  Lee"),  # two spaces once the isolate is gone
+    ],
+    ids=["same", "case", "bidi", "control-and-spaces", "inner-spaces"],
+)
+def test_names_equal_once_cleaned_are_one_person(
+    shipped: Questionnaire, first: str, second: str
+) -> None:
+    with pytest.raises(CompareError) as caught:
+        check_pair(
+            sheet(shipped, [3] * 20, name=first),
+            sheet(shipped, [3] * 20, name=second),
+            sources=("a.yaml", "b.yaml"),
+            same_file=False,
+            allow_incomplete=False,
+        )
+    assert caught.value.message == (
+        f"both a.yaml and b.yaml are answers of {first!r}; "
+        "did you mean to compare two different people?"
+    )
+
+
+def test_names_that_differ_once_cleaned_may_be_compared(shipped: Questionnaire) -> None:
+    assert (
+        check_pair(
+            sheet(shipped, [3] * 20, name="Sam\u202e"),
+            sheet(shipped, [3] * 20, name="Samuel"),
+            sources=("a.yaml", "b.yaml"),
+            same_file=False,
+            allow_incomplete=False,
+        )
+        is None
+    )
+
+
+@pytest.mark.skipif(inert("\u200b") != "", reason="inert does not remove zero-width characters")
+def test_a_zero_width_character_does_not_make_another_person(shipped: Questionnaire) -> None:
+    with pytest.raises(CompareError, match="are answers of 'Sam'"):
+        check_pair(
+            sheet(shipped, [3] * 20, name="Sam"),
+            sheet(shipped, [3] * 20, name="Sa\u200bm\ufeff"),
+            sources=("a.yaml", "b.yaml"),
+            same_file=False,
+            allow_incomplete=False,
+        )

@@ -79,6 +79,9 @@ STATUS_WRONG = N_("{source}: 'status' must be {in_progress} or {completed}; not 
 RESPONDENT_MISSING = N_("{source}: 'respondent' is missing")
 RESPONDENT_NOT_TEXT = N_("{source}: 'respondent' must be text")
 RESPONDENT_EMPTY = N_("{source}: 'respondent' is empty")
+RESPONDENT_INVISIBLE = N_(
+    "{source}: 'respondent' holds only invisible characters; give a name that can be read"
+)
 RESPONDENT_TOO_LONG = N_("{source}: 'respondent' is longer than {limit} characters")
 TIMESTAMP = N_(
     "{source}: {key} must be a date and time with a time zone, such as 2026-01-31T20:15:00+01:00"
@@ -87,6 +90,14 @@ TIMESTAMP_DATE_ONLY = N_(
     "{source}: {key} must be a date and time with a time zone, such as 2026-01-31T20:15:00+01:00"
     " (a date alone is not enough)"
 )
+COMPLETED_AT_IN_PROGRESS = N_(
+    "{source}: has a 'completed_at' but its status is 'in-progress'; "
+    "an unfinished quiz has completed_at: null"
+)
+COMPLETED_BEFORE_STARTED = N_(
+    "{source}: 'completed_at' ({completed}) is before 'started_at' ({started})"
+)
+COMPLETED_IN_FUTURE = N_("{source}: 'completed_at' ({completed}) is more than a day in the future")
 ANSWERS_NOT_MAPPING = N_("{source}: 'answers' must map each statement id to a rating")
 ANSWER_KEY_NOT_ID = N_("{source}: answers: {key} is not a statement id")
 ANSWER_KEY_YES_NO = N_("{source}: answers: a yes/no word is not a statement id")
@@ -126,6 +137,13 @@ CANNOT_WRITE_IN = N_(
 )
 QUIZ_WRITING = N_(
     "{path}: another intimacy-check quiz is writing this file right now; finish that one first"
+)
+NOT_REGULAR_TARGET = N_(
+    "{path}: is not a regular file, so nothing is written over it; choose another --output"
+)
+DANGLING_LINK = N_("{path}: is a link to {target}, which does not exist; choose another --output")
+LOCK_NOT_REGULAR = N_(
+    "{lock}: is a link or a special file, not the lock of {path}; remove it and try again"
 )
 
 # --- finding the content (questionnaire) ----------------------------------------------------

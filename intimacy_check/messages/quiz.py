@@ -59,6 +59,7 @@ FIRST_PARTNER_PROMPT = N_("First partner's name: ")
 SECOND_PARTNER_PROMPT = N_("Second partner's name: ")
 NAMES_THE_SAME = N_("the two partners need different names, so their files stay apart")
 NAME_EMPTY = N_("the name cannot be empty")
+NAME_INVISIBLE = N_("the name holds only invisible characters")
 NAME_TOO_LONG = N_("the name is longer than {limit} characters")
 NO_NAME_GIVEN = N_("input ended before a name was given; pass one with --name")
 TRY_AGAIN = N_("{problem}; please try again.")
@@ -99,6 +100,7 @@ INTERRUPTED_SAVED = N_(
     "stopped; your answers so far are saved in {path}. Go on later with: {command}"
 )
 SAVED_IN = N_("Your answers are saved in {path}")
+STOPPED_BEFORE_ANSWERS = N_("stopped before the first statement; nothing was saved")
 
 # --- a couple taking turns (commands.quiz) -------------------------------------------------------
 
