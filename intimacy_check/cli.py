@@ -7,19 +7,44 @@ module is imported, and its options built, only when that command runs, so `--he
 
 from __future__ import annotations
 
-import importlib
+import signal
 import sys
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from typer.core import TyperGroup
 
-from intimacy_check import __version__
-from intimacy_check.errors import IntimacyCheckError
-from intimacy_check.exits import PROG, fail
-from intimacy_check.inert import inert
-from intimacy_check.messages import _
-from intimacy_check.messages import quiz as quiz_text
+def _stopped_while_starting(_signum: int, _frame: object) -> None:
+    """Ctrl-C before the command line is ready: one line and exit 130, not a traceback
+    from the middle of an import."""
+    from intimacy_check.messages import _
+    from intimacy_check.messages import quiz as quiz_text
+
+    message = _(quiz_text.ERROR_LINE, prog=_PROG, message=_(quiz_text.STOPPED))
+    sys.stderr.write(message + "\n")
+    raise SystemExit(_EXIT_INTERRUPTED)  # leaves the import as an exit, which prints nothing
+
+
+# exits.PROG and exits.EXIT_INTERRUPTED, needed before exits (and typer) is imported.
+_PROG = "intimacy-check"
+_EXIT_INTERRUPTED = 130
+_before_start = signal.getsignal(signal.SIGINT)
+if _before_start is signal.default_int_handler:
+    try:
+        signal.signal(signal.SIGINT, _stopped_while_starting)
+    except ValueError:  # imported outside the main thread, as a library
+        _before_start = None
+
+import importlib  # noqa: E402 - after the handler above, which covers these imports too
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+from typer.core import TyperGroup  # noqa: E402
+
+from intimacy_check import __version__  # noqa: E402
+from intimacy_check.errors import IntimacyCheckError  # noqa: E402
+from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail  # noqa: E402
+from intimacy_check.inert import inert  # noqa: E402
+from intimacy_check.messages import _  # noqa: E402
+from intimacy_check.messages import quiz as quiz_text  # noqa: E402
 
 # name: (module in intimacy_check.commands, function, the --help line's catalogue entry).
 # test_cli_help checks that each line matches the first line of the function's docstring.
@@ -63,6 +88,9 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except IntimacyCheckError as error:
             fail(error.message, code=error.exit_code)
+        except KeyboardInterrupt as stop:  # one not caught by the command: say so, in one line
+            sys.stderr.write("\n")
+            fail(_(quiz_text.STOPPED), code=getattr(stop, "exit_code", EXIT_INTERRUPTED))
         except OSError as error:  # e.g. a terminal that went away while writing
             fail(
                 _(
@@ -107,6 +135,9 @@ def main() -> None:
     """Entry point for the `intimacy-check` command; usage errors become one line too."""
     try:
         code = app(prog_name=PROG, standalone_mode=False)
+    except KeyboardInterrupt:
+        sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=_(quiz_text.STOPPED)) + "\n")
+        sys.exit(EXIT_INTERRUPTED)
     except typer.Abort:
         sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=_(quiz_text.STOPPED)) + "\n")
         sys.exit(1)
@@ -124,3 +155,8 @@ def main() -> None:
         sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=message) + "\n")
         sys.exit(error.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Imported: from here on Ctrl-C is a KeyboardInterrupt, which the commands and main() handle.
+if signal.getsignal(signal.SIGINT) is _stopped_while_starting and _before_start is not None:
+    signal.signal(signal.SIGINT, _before_start)

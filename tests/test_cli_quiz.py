@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +11,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from intimacy_check.answers import AnswerFileLock
 from intimacy_check.cli import app
+from intimacy_check.inert import inert
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ALL_FOURS = "4\n" * 20
@@ -314,3 +317,115 @@ def test_each_section_is_introduced_once_before_its_first_statement(tmp_path: Pa
     assert out.count(" ".join(absence.intro.split())) == 1
     assert out.index(" ".join(absence.intro.split())) < out.index("11/20")
     assert out.index(" ".join(absence.intro.split())) > out.index("10/20")
+
+
+# --- names with nothing visible ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["\u202e", "\x1b\x00", "\u2066 \t\u2069"], ids=["bidi", "c0", "isolates"]
+)
+def test_an_invisible_name_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    result = run("quiz", "--name", name, "-o", str(tmp_path / "a.yaml"), input=ALL_FOURS)
+    assert result.exit_code == 2
+    assert result.stderr == "intimacy-check: error: the name holds only invisible characters\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(inert("\u200b") != "", reason="inert does not remove zero-width characters")
+def test_a_zero_width_name_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("quiz", "--name", "\u200b\ufeff", "-o", str(tmp_path / "a.yaml"))
+    assert result.exit_code == 2
+    assert "the name holds only invisible characters" in result.stderr
+
+
+def test_an_invisible_name_at_the_prompt_is_asked_again(tmp_path: Path) -> None:
+    out = tmp_path / "a.yaml"
+    result = run("quiz", "-o", str(out), input="\u202e\u202d\n  \nRobin\n" + ALL_FOURS)
+    assert result.exit_code == 0, result.stderr
+    assert "the name holds only invisible characters; please try again." in result.stdout
+    assert "the name cannot be empty; please try again." in result.stdout
+    assert saved(out)["respondent"] == "Robin"
+
+
+# --- resume: the lock first, and through a link --------------------------------------------
+
+
+def _in_progress(path: Path, *, answered: str = "5\n4\nq\n") -> None:
+    assert run("quiz", "--name", "A", "-o", str(path), input=answered).exit_code == 0
+
+
+def test_resume_takes_the_lock_before_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intimacy_check.commands import quiz as quiz_command
+
+    out = tmp_path / "a.yaml"
+    _in_progress(out)
+    locked_when_read = []
+    real_read = quiz_command.read_sheet
+
+    def read_and_look(path: Path, questionnaire: object) -> object:
+        locked_when_read.append((tmp_path / ".a.yaml.lock").exists())
+        return real_read(path, questionnaire)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quiz_command, "read_sheet", read_and_look)
+    result = run("quiz", "--resume", str(out), input="3\n" * 18)
+    assert result.exit_code == 0, result.stderr
+    assert locked_when_read == [True]
+    assert not (tmp_path / ".a.yaml.lock").exists()
+
+
+def test_a_resume_while_another_quiz_holds_the_file_reads_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "a.yaml"
+    _in_progress(out)
+    with AnswerFileLock(out):
+        out.write_text("finished by the other quiz\n", encoding="utf-8")
+        result = run("quiz", "--resume", str(out), input="3\n" * 18)
+    assert result.exit_code == 1
+    assert "another intimacy-check quiz is writing this file right now" in result.stderr
+    assert out.read_text(encoding="utf-8") == "finished by the other quiz\n"
+
+
+def test_resume_through_a_link_finishes_the_file_it_names(tmp_path: Path) -> None:
+    real = tmp_path / "kept" / "a.yaml"
+    real.parent.mkdir()
+    _in_progress(real)
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    result = run("quiz", "--resume", str(link), input="3\n" * 18)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    document = saved(real)
+    assert document["status"] == "completed"
+    assert document["answers"]["care-for-needs"] == 5
+    assert f"saved in {real}" in result.stdout.replace("\n", "")
+    assert sorted(path.name for path in real.parent.iterdir()) == ["a.yaml"]
+
+
+def test_a_new_quiz_with_force_writes_through_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    result = run("quiz", "--name", "A", "-o", str(link), "--force", input=ALL_FOURS)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert saved(real)["status"] == "completed"
+
+
+def test_an_answer_file_that_is_a_fifo_is_refused_before_the_first_statement(
+    tmp_path: Path,
+) -> None:
+    fifo = tmp_path / "a.yaml"
+    os.mkfifo(fifo)
+    result = run("quiz", "--name", "A", "-o", str(fifo), "--force", input=ALL_FOURS)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"intimacy-check: error: {fifo}: is not a regular file, so nothing is written over it; "
+        "choose another --output\n"
+    )
+    assert "1/20" not in result.stdout
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]

@@ -180,3 +180,133 @@ def test_the_lock_is_released_and_can_be_taken_again(tmp_path: Path) -> None:
     with AnswerFileLock(path):
         assert (tmp_path / ".a.yaml.lock").exists()
     assert not (tmp_path / ".a.yaml.lock").exists()
+
+
+# --- SIGTERM and SIGHUP stop the quiz the way Ctrl-C does ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)], ids=["term", "hup"]
+)
+@pytest.mark.parametrize("given", [0, 3])
+def test_sigterm_and_sighup_keep_the_answers_and_remove_the_lock(
+    tmp_path: Path, signum: int, code: int, given: int
+) -> None:
+    out = tmp_path / "a.yaml"
+    child = spawn("quiz", "--name", "Alex", "-o", str(out), cwd=tmp_path)
+    for number in range(1, given + 1):
+        child.expect(f"{number}/20")
+        child.expect("Your rating: ")
+        child.sendline(str(RATINGS[number - 1]))
+    child.expect(f"{given + 1}/20")
+    child.expect("Your rating: ")
+    assert (tmp_path / ".a.yaml.lock").exists()
+    child.kill(signum)
+    child.expect(
+        f"intimacy-check: error: stopped; your answers so far are saved in {out}. "
+        f"Go on later with: intimacy-check quiz --resume {out}"
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == code
+    assert "Traceback" not in (child.before or "")
+    sheet = read_answer_sheet(out)
+    assert sheet.status == "in-progress"
+    assert dict(sheet.answers) == expected_answers(given)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_sigterm_between_partners_keeps_the_first_file_and_no_lock(tmp_path: Path) -> None:
+    child = spawn("quiz", "--couple", "--name", "Alex", "--name", "Sam", cwd=tmp_path)
+    for number in range(1, 21):
+        child.expect(f"{number}/20")
+        child.expect("Your rating: ")
+        child.sendline(str(RATINGS[number - 1]))
+    child.expect("press Enter when you are ready")
+    child.kill(signal.SIGTERM)
+    child.expect("stopped before the comparison")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 143
+    # Sam's file is made when Sam starts; the locks of both files are gone.
+    (first,) = tmp_path.iterdir()
+    assert first.name.startswith("Alex-")
+    assert read_answer_sheet(first).status == "completed"
+
+
+def test_ctrl_c_at_the_try_again_prompt_exits_130_and_keeps_the_earlier_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console
+
+    from intimacy_check.messages import _
+    from intimacy_check.messages import quiz as quiz_text
+
+    out = tmp_path / "a.yaml"
+    monkeypatch.setattr(answers.os, "replace", FlakyDisk({4}))
+    real_input = Console.input
+
+    def interrupt_at_retry(self: Console, prompt: str = "", **options: object) -> str:
+        if prompt == _(quiz_text.RETRY_PROMPT):
+            raise KeyboardInterrupt
+        return real_input(self, prompt, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Console, "input", interrupt_at_retry)
+    result = CliRunner().invoke(app, ["quiz", "--name", "A", "-o", str(out)], input="4\n2\n5\n")
+    assert result.exit_code == 130
+    assert result.stderr == (
+        "intimacy-check: error: stopped without saving the latest answer; "
+        f"{out} keeps the answers saved before it\n"
+    )
+    assert dict(read_answer_sheet(out).answers) == expected_answers(2)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.yaml"]
+
+
+# --- Ctrl-C while the program starts -----------------------------------------------------
+
+# Raises SIGINT the moment MODULE starts to be imported, as a Ctrl-C landing then would.
+INTERRUPTED_IMPORT = """
+import importlib.abc, signal, sys
+
+class InterruptAt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == module:
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, InterruptAt())
+module, sys.argv = sys.argv[1], ["intimacy-check", *sys.argv[2:]]
+from intimacy_check.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "args"),
+    [
+        ("typer", ["--version"]),
+        ("intimacy_check.exits", ["--help"]),
+        ("intimacy_check.commands.report", ["report", "examples/alex.yaml"]),
+        ("intimacy_check.questionnaire", ["report", "examples/alex.yaml"]),
+        ("rich.console", ["quiz", "--name", "Alex"]),
+    ],
+    ids=["typer", "exits", "a-command", "the-loader", "rich"],
+)
+def test_ctrl_c_during_start_up_is_one_line_and_130(
+    tmp_path: Path, module: str, args: list[str]
+) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_IMPORT, module, *args],
+        cwd=repo,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=GUARD,
+        check=False,
+    )
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == ["intimacy-check: error: stopped"]
+    assert result.stdout == ""

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -386,3 +390,92 @@ def test_displayed_scores_never_reach_a_band_they_are_not_in(tmp_path: Path) -> 
     assert document["respondents"][0]["band"] == "finding-your-way"
     shown = run("report", str(edge), "-f", "text").stdout
     assert "  Intimacy index          [############--------] 59\n" in shown
+
+
+# --- -o targets that are not regular files -------------------------------------------------
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command line, with a pipe as stdout (the timeout guards a hang, nothing more)."""
+    return subprocess.run(
+        [sys.executable, "-m", "intimacy_check", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _dev_null() -> Path:
+    path = Path("/dev/null")
+    if not stat.S_ISCHR(os.stat(path).st_mode):
+        pytest.skip("this system has no /dev/null")
+    return path
+
+
+def test_a_report_to_dev_null_is_written_in_place() -> None:
+    null = _dev_null()
+    result = run_process("report", ALEX, "-f", "json", "-o", str(null))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
+def test_force_through_a_link_to_a_device_keeps_the_link_and_the_device(tmp_path: Path) -> None:
+    link = tmp_path / "out.txt"
+    link.symlink_to(_dev_null())
+    result = run_process("report", ALEX, "-o", str(link), "--force")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.txt"]
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "report.txt"
+    os.mkfifo(path)
+    return path
+
+
+def _link_to_fifo(folder: Path) -> Path:
+    link = folder / "link.txt"
+    link.symlink_to(_fifo(folder))
+    return link
+
+
+@pytest.mark.parametrize("make", [_fifo, _link_to_fifo], ids=["fifo", "link-to-fifo"])
+def test_a_report_over_a_fifo_is_refused_without_blocking(tmp_path: Path, make) -> None:
+    target = make(tmp_path)
+    result = run_process("report", ALEX, "-o", str(target), "--force")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"intimacy-check: error: {target}: is not a regular file, so nothing is written over "
+        "it; choose another --output\n"
+    )
+    assert result.stdout == ""
+    assert stat.S_ISFIFO(os.stat(target).st_mode)
+
+
+def test_dev_stdout_that_is_a_pipe_is_refused_not_replaced() -> None:
+    if not os.path.islink("/dev/stdout"):
+        pytest.skip("this system has no /dev/stdout link")
+    result = run_process("report", ALEX, "-f", "json", "-o", "/dev/stdout", "--force")
+    assert result.returncode == 1
+    assert "/dev/stdout: is not a regular file, so nothing is written over it" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert os.path.islink("/dev/stdout")
+
+
+def test_dev_stdout_that_is_a_terminal_is_written_in_place(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    from helpers import spawn_cli
+
+    if not os.path.islink("/dev/stdout"):
+        pytest.skip("this system has no /dev/stdout link")
+    child = spawn_cli("report", ALEX, "-f", "json", "-o", "/dev/stdout", "--force", cwd=tmp_path)
+    child.expect('"name": "Alex"')
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert os.path.islink("/dev/stdout")

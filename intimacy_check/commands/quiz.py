@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -68,10 +72,12 @@ def quiz(
     force: Annotated[bool, typer.Option("--force", help=_(quiz_text.FORCE_HELP))] = False,
     resume: Annotated[
         Optional[list[Path]],  # noqa: UP045
+        # readable=False: an unreadable file is the loader's one-line data error (exit 1).
         typer.Option(
             "--resume",
             help=_(quiz_text.RESUME_HELP),
             show_default=False,
+            readable=False,
         ),
     ] = None,
     couple: Annotated[bool, typer.Option("--couple", help=_(quiz_text.COUPLE_HELP))] = False,
@@ -94,19 +100,63 @@ def quiz(
     if couple and len(resumes) == 1:
         raise UsageError(_(quiz_text.COUPLE_RESUME_TWICE))
 
-    questionnaire = load(data_dir)
-    screen = console()
-    if resumes:
-        plans = [(read_sheet(path, questionnaire), path) for path in resumes]
-    else:
-        plans = _plan_new(screen, questionnaire, names, people, output, output_dir, force)
-    if couple:
-        _couple_quiz(screen, questionnaire, plans)
-    else:
-        sheet, path = plans[0]
-        sheet = take_quiz(screen, questionnaire, sheet, path=path)
-        _show(screen, questionnaire, [sheet])
-        screen.print(f"\n{_(quiz_text.SAVED_IN, path=plain(path))}", soft_wrap=True)
+    with _signals_stop_the_quiz(), ExitStack() as locks:
+        questionnaire = load(data_dir)
+        screen = console()
+        if resumes:
+            # A link is followed once, here: the answers go to the file it names.
+            paths = [answers.resolve_link(path) for path in resumes]
+            # Lock before reading, so no other quiz can finish the file in between.
+            for path in paths:
+                locks.enter_context(AnswerFileLock(path))
+            plans = [(read_sheet(path, questionnaire), path) for path in paths]
+        else:
+            plans = _plan_new(screen, questionnaire, names, people, output, output_dir, force)
+            for _sheet, path in plans:
+                locks.enter_context(AnswerFileLock(path))
+        if couple:
+            _couple_quiz(screen, questionnaire, plans)
+        else:
+            sheet, path = plans[0]
+            sheet = take_quiz(screen, questionnaire, sheet, path=path)
+            _show(screen, questionnaire, [sheet])
+            screen.print(f"\n{_(quiz_text.SAVED_IN, path=plain(path))}", soft_wrap=True)
+
+
+class Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, stopping the quiz as Ctrl-C does, with the shell's exit code."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+def interrupted_code(stop: KeyboardInterrupt) -> int:
+    """The exit code for Ctrl-C (130) or a stopping signal (128 + its number)."""
+    return stop.exit_code if isinstance(stop, Signalled) else EXIT_INTERRUPTED
+
+
+@contextmanager
+def _signals_stop_the_quiz() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise Signalled, so the quiz stops the way Ctrl-C stops it: the
+    answers saved, the lock removed, one line. A second signal while stopping is ignored."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers, as in a test runner's worker
+        return
+    received: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        if not received:
+            received.append(signum)
+            raise Signalled(signum)
+
+    stopping = (signal.SIGTERM, signal.SIGHUP)
+    previous = {signum: signal.signal(signum, stop) for signum in stopping}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _plan_new(
@@ -133,6 +183,7 @@ def _plan_new(
     for person in chosen:
         path = output if output is not None else folder / default_file_name(person)
         answers.check_writable(path, force=force)
+        path = answers.resolve_link(path)  # with --force, write to the file a link names
         sheet = AnswerSheet(
             respondent=person,
             questionnaire_id=questionnaire.id,
@@ -154,7 +205,8 @@ def default_file_name(name: str) -> str:
 def checked_name(name: str) -> str:
     cleaned = " ".join(inert(name).split())
     if not cleaned:
-        raise UsageError(_(quiz_text.NAME_EMPTY))
+        problem = quiz_text.NAME_INVISIBLE if name.strip() else quiz_text.NAME_EMPTY
+        raise UsageError(_(problem))
     if len(cleaned) > MAX_NAME_LENGTH:
         raise UsageError(_(quiz_text.NAME_TOO_LONG, limit=MAX_NAME_LENGTH))
     return cleaned
@@ -166,9 +218,9 @@ def ask_name(screen: Console, prompt: str) -> str:
             typed = screen.input(prompt)
         except EOFError:
             fail(_(quiz_text.NO_NAME_GIVEN))
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             screen.print()
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            fail(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
         try:
             return checked_name(typed)
         except UsageError as error:  # ask again rather than stop
@@ -188,9 +240,15 @@ def take_quiz(
     if sheet.status == COMPLETED:
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
         return sheet
-    with AnswerFileLock(path):
+    try:
         save(path, sheet, questionnaire)
         return _ask_statements(screen, questionnaire, sheet, path=path)
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
+        try:
+            screen.print()
+        except OSError:  # a terminal that hung up
+            pass
+        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=interrupted_code(stop))
 
 
 def save_or_ask(
@@ -206,8 +264,11 @@ def save_or_ask(
             screen.print(_(quiz_text.COULD_NOT_SAVE, problem=plain(error.message)), soft_wrap=True)
         try:
             choice = screen.input(_(quiz_text.RETRY_PROMPT))
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             choice = "q"
+        except KeyboardInterrupt as stop:
+            screen.print()
+            fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=interrupted_code(stop))
         if choice.strip().lower() == "q":
             fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=1)
 
@@ -253,14 +314,12 @@ def _ask_statements(
 
 
 def _read_line(screen: Console, prompt: str, *, path: Path) -> str:
-    """One line of input; end of input and Ctrl-C stop the quiz with the file saved."""
+    """One line of input; end of input stops the quiz with the file saved (Ctrl-C is
+    caught by `take_quiz`, wherever it lands)."""
     try:
         return screen.input(prompt)
     except EOFError:
         _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1)
-    except KeyboardInterrupt:
-        screen.print()
-        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=EXIT_INTERRUPTED)
 
 
 def _stop(screen: Console, path: Path, saved: str, *, code: int) -> NoReturn:
@@ -269,7 +328,10 @@ def _stop(screen: Console, path: Path, saved: str, *, code: int) -> NoReturn:
     if code == 0:
         screen.print(plain(message), soft_wrap=True)
         raise typer.Exit(0)
-    fail(message, code=code)
+    try:
+        fail(message, code=code)
+    except OSError:  # a terminal that hung up: the answers are saved all the same
+        raise typer.Exit(code) from None
 
 
 def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
@@ -282,7 +344,7 @@ def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
             screen.print()
         fail(
             _(quiz_text.STOPPED_BEFORE_COMPARISON, files=files, command=f"{PROG} compare {files}"),
-            code=EXIT_INTERRUPTED if isinstance(stop, KeyboardInterrupt) else 1,
+            code=interrupted_code(stop) if isinstance(stop, KeyboardInterrupt) else 1,
         )
 
 
