@@ -79,7 +79,8 @@ def test_compare_refuses_an_unfinished_partner(tmp_path: Path) -> None:
     unfinished.write_text(
         (EXAMPLES / "sam.yaml")
         .read_text(encoding="utf-8")
-        .replace("status: completed", "status: in-progress"),
+        .replace("status: completed", "status: in-progress")
+        .replace("completed_at: 2026-11-21T08:44:51+01:00", "completed_at: null"),
         encoding="utf-8",
     )
     result = run("compare", ALEX, str(unfinished))

@@ -113,6 +113,21 @@ def test_a_deep_folder_is_walked_without_recursion(tmp_path: Path) -> None:
         shutil.copy(EXAMPLES / "sam.yaml", "sam.yaml")
     finally:
         os.chdir(here)
-    code, out, err = summary(str(tmp_path / "deep"), "--format", "csv")
+    try:
+        code, out, err = summary(str(tmp_path / "deep"), "--format", "csv")
+    finally:
+        _remove_deep(tmp_path / "deep")  # pytest's own clean-up recurses, and would fail
     assert (code, err) == (0, "")
     assert out.splitlines()[1].endswith("Really listening to each other")
+
+
+def _remove_deep(folder: Path) -> None:
+    """Remove a deep tree from the bottom up, without recursion."""
+    bottom = folder
+    while (bottom / "d").is_dir():
+        bottom = bottom / "d"
+    for child in bottom.iterdir():
+        child.unlink()
+    while bottom != folder.parent:
+        bottom.rmdir()
+        bottom = bottom.parent

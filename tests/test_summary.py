@@ -28,7 +28,7 @@ def caseload(tmp_path: Path) -> Path:
     (tmp_path / "clients" / "alex.yaml").write_bytes((EXAMPLES / "alex.yaml").read_bytes())
     (tmp_path / "clients" / "sam.yml").write_bytes((EXAMPLES / "sam.yaml").read_bytes())
     kim = (EXAMPLES / "sam.yaml").read_text(encoding="utf-8").replace('"Sam"', '"Kim"')
-    kim = kim.replace("2026-11-21T08:44:51", "2026-10-01T08:44:51")
+    kim = kim.replace("2026-11-21T08:", "2026-10-01T08:")  # started and completed then
     (tmp_path / "clients" / "older" / "kim.yaml").write_text(kim, encoding="utf-8")
     (tmp_path / "clients" / "older" / "broken.yaml").write_text(
         "answers: [1, 2\n", encoding="utf-8"
@@ -118,6 +118,7 @@ def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
 def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> None:
     partial = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     partial = partial.replace("status: completed", "status: in-progress")
+    partial = partial.replace("completed_at: 2026-11-20T19:16:40+01:00", "completed_at: null")
     partial = "\n".join(
         line
         for line in partial.splitlines()
@@ -167,7 +168,7 @@ def test_rows_are_written_before_the_next_file_is_read(
     monkeypatch.setattr(command, "read_answer_sheet", recording_read, raising=False)
     monkeypatch.setattr(command.sys, "stdout", out)
     failures: list[str] = []
-    files = command.find_answer_files([caseload])
+    files = command.find_answer_files([caseload], failures)
     rows = command._rows(files, load_questionnaire(), failures)
     destination = Destination(format=formats.BY_NAME[fmt], path=None)
     emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
