@@ -1,17 +1,21 @@
-"""Read small YAML files strictly: safe tags only, no duplicate keys, no aliases, bounded size.
+"""Read small YAML files strictly: no tags, no duplicate keys, no anchors, bounded size.
 
 PyYAML's safe loader is safe against code execution but lenient in ways that would
 let a shared answer file mislead us: it keeps the last of two duplicate keys,
-expands aliases (the "billion laughs" bomb) and reads `010` as octal 8. This
-module closes those gaps and turns every failure into a `ReadError` naming the
-file and, where the parser knows it, the line and column.
+expands aliases (the "billion laughs" bomb), reads `010` as octal 8 and builds a float
+from `!!float five` only to fail with a traceback. This module closes those gaps, reads
+only regular files (or standard input, named `-`) without ever blocking on anything
+else, and turns every failure into a `ReadError` naming the file and, where the parser
+knows it, the line and column.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,13 +29,24 @@ _BaseLoader: Any = yaml.SafeLoader
 if os.environ.get("INTIMACY_CHECK_PURE_YAML") != "1" and hasattr(yaml, "CSafeLoader"):
     _BaseLoader = yaml.CSafeLoader
 
-_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+# No `+`: a rating is written 5, never +5, and nothing this tool writes has a plus sign.
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_DIGITS = 20
 MAX_DEPTH = 50
+STDIN = "-"
+# O_NONBLOCK keeps open() from waiting for a FIFO's writer; regular files ignore it.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+# Names of a descriptor this process was given, as in `report /dev/stdin` or `<(...)`.
+_INHERITED = re.compile(r"/dev/stdin|/dev/fd/([0-9]+)|/proc/self/fd/([0-9]+)")
 
 
 class ReadError(Exception):
@@ -134,35 +149,86 @@ class _Problem(Exception):
 
 
 def _problem(node: yaml.Node, what: str) -> _Problem:
-    mark = node.start_mark
+    return _problem_at(node.start_mark, what)
+
+
+def _problem_at(mark: yaml.Mark, what: str) -> _Problem:
     return _Problem(_(errors.AT_PLACE, line=mark.line + 1, column=mark.column + 1, problem=what))
 
 
 def read_limited(path: Path, *, limit: int) -> bytes:
-    """Read at most `limit` bytes of `path`; raise ReadError if it is not a readable file."""
-    try:
-        with open(path, "rb") as stream:
-            if not _is_regular_or_pipe(stream.fileno()):
-                raise ReadError(_(errors.NOT_REGULAR_FILE, path=path))
-            content = stream.read(limit + 1)
-    except FileNotFoundError:
-        raise ReadError(_(errors.NO_SUCH_FILE, path=path)) from None
-    except IsADirectoryError:
-        raise ReadError(_(errors.IS_FOLDER_NOT_FILE, path=path)) from None
-    except PermissionError:
-        raise ReadError(_(errors.PERMISSION_DENIED, path=path)) from None
-    except OSError as error:
-        raise ReadError(
-            _(errors.CANNOT_BE_READ, path=path, problem=error.strerror or error)
-        ) from None
+    """Read at most `limit` bytes of a regular file, or of standard input for `-`; raise
+    ReadError for anything else, without blocking on it."""
+    content = _read_stdin(path, limit) if str(path) == STDIN else _read_file(path, limit)
     if len(content) > limit:
         raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=limit // 1024))
     return content
 
 
-def _is_regular_or_pipe(fd: int) -> bool:
-    mode = os.fstat(fd).st_mode
-    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+def _read_stdin(path: Path, limit: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all, as under pythonw
+        return b""
+    try:
+        return bytes(stream.read(limit + 1))
+    except OSError as error:
+        raise _os_error(path, error) from None
+
+
+def _read_file(path: Path, limit: int) -> bytes:
+    # Open first and ask the open descriptor what it is: a stat() before open() would
+    # leave a moment in which the file could be swapped for a FIFO.
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        raise _os_error(path, error) from None
+    try:
+        opened = os.fstat(fd)
+        if stat.S_ISDIR(opened.st_mode):
+            raise ReadError(_(errors.IS_FOLDER_NOT_FILE, path=path))
+        if not stat.S_ISREG(opened.st_mode) and not _is_inherited_pipe(path, opened):
+            raise ReadError(_(errors.NOT_REGULAR_FILE, path=path))
+        os.set_blocking(fd, True)  # a pipe given on purpose is waited for
+        return _read_up_to(fd, limit + 1)
+    except OSError as error:
+        raise _os_error(path, error) from None
+    finally:
+        os.close(fd)
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
+    pieces: list[bytes] = []
+    while size > 0:
+        piece = os.read(fd, size)
+        if not piece:
+            break
+        pieces.append(piece)
+        size -= len(piece)
+    return b"".join(pieces)
+
+
+def _is_inherited_pipe(path: Path, opened: os.stat_result) -> bool:
+    """Whether `path` names a pipe this process was handed, such as /dev/stdin."""
+    match = _INHERITED.fullmatch(str(path))
+    if match is None or not stat.S_ISFIFO(opened.st_mode):
+        return False
+    try:
+        given = os.fstat(int(match.group(1) or match.group(2) or 0))
+    except OSError:
+        return False
+    return (given.st_dev, given.st_ino) == (opened.st_dev, opened.st_ino)
+
+
+def _os_error(path: Path, error: OSError) -> ReadError:
+    if isinstance(error, FileNotFoundError):
+        return ReadError(_(errors.NO_SUCH_FILE, path=path))
+    if isinstance(error, IsADirectoryError):
+        return ReadError(_(errors.IS_FOLDER_NOT_FILE, path=path))
+    if isinstance(error, PermissionError):
+        return ReadError(_(errors.PERMISSION_DENIED, path=path))
+    if error.errno in (errno.ENXIO, errno.EOPNOTSUPP):  # a socket, or a device with no driver
+        return ReadError(_(errors.NOT_REGULAR_FILE, path=path))
+    return ReadError(_(errors.CANNOT_BE_READ, path=path, problem=error.strerror or error))
 
 
 def decode_text(content: bytes, *, source: str) -> str:
@@ -189,6 +255,7 @@ def parse_yaml(text: str, *, source: str) -> Any:
     """Parse one YAML document strictly; raise ReadError with the place of any problem."""
     loader = None
     try:
+        _refuse_tags_and_anchors(text)
         # The pure-Python reader checks characters as soon as the loader is built.
         loader = _StrictLoader(text)
         return loader.get_single_data()
@@ -217,6 +284,28 @@ def parse_yaml(text: str, *, source: str) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def _refuse_tags_and_anchors(text: str) -> None:
+    """Raise _Problem at the first explicit tag (`!!float`, `!x`, `!`) or anchor (`&a`)."""
+    # Both are written with one of these characters, so most files need no second look.
+    if "!" not in text and "&" not in text:
+        return
+    # A pass over the parser's events, before any node is built: a tag decides what
+    # would be built, and libyaml builds its nodes where no hook of ours can see tags.
+    events = _StrictLoader(text)
+    try:
+        while not events.check_event(yaml.DocumentEndEvent, yaml.StreamEndEvent):
+            event = events.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                continue  # it names an anchor, which was refused where it was set
+            if getattr(event, "tag", None) is not None:
+                what = _(errors.TAG_NOT_ALLOWED, tag=repr(event.tag))
+                raise _problem_at(event.start_mark, what)
+            if getattr(event, "anchor", None) is not None:
+                raise _problem_at(event.start_mark, _(errors.ALIASES))
+    finally:
+        events.dispose()
 
 
 def _short(text: str) -> str:

@@ -12,11 +12,12 @@ import functools
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 import yaml
@@ -64,8 +65,11 @@ TABLE: dict[str, dict[str, dict[str, Any]]] = yaml.load(  # a SafeLoader subclas
 
 SECTION_KEYS = {
     "answer_files": ({"what", "message"}, {"pure_python_message", "commands"}),
-    "paths": ({"what", "message"}, set()),
-    "content_files": ({"what", "message", "file"}, {"replace_with", "delete", "edit"}),
+    "paths": ({"what", "message"}, {"shown"}),
+    "content_files": (
+        {"what", "message", "file"},
+        {"replace_with", "delete", "edit", "special"},
+    ),
     "valid_files": ({"what", "name", "started_at"}, set()),
 }
 
@@ -113,9 +117,15 @@ def _clean_environment() -> dict[str, str]:
 
 
 def run_cli(
-    args: list[str], *, cwd: Path, pure_python: bool = False
+    args: list[str],
+    *,
+    cwd: Path,
+    pure_python: bool = False,
+    stdin: int | IO[Any] = subprocess.DEVNULL,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `python -m intimacy_check ARGS` in a child process, as a person would."""
+    """Run `python -m intimacy_check ARGS` in a child process, as a person would.
+
+    The timeout guards against a hang, such as blocking on a FIFO: it fails the test."""
     environment = _clean_environment()
     if pure_python:
         environment[PURE_YAML] = "1"
@@ -124,7 +134,7 @@ def run_cli(
             [sys.executable, "-m", "intimacy_check", *args],
             cwd=cwd,
             env=environment,
-            stdin=subprocess.DEVNULL,
+            stdin=stdin,
             capture_output=True,
             encoding="utf-8",
             errors="replace",
@@ -146,9 +156,15 @@ def _describe(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def assert_refused(
-    result: subprocess.CompletedProcess[str], *, named: Path | str, message: str
+    result: subprocess.CompletedProcess[str],
+    *,
+    named: Path | str,
+    message: str,
+    output: list[str] | None = None,
 ) -> None:
-    """Exit code 1, no output, no traceback and one error line naming the file and problem."""
+    """Exit code 1, no output, no traceback and one error line naming the file and problem.
+
+    With `output`, the run goes on past the refused file: stdout holds each of these."""
     shown = _describe(result)
     assert "Traceback" not in result.stdout + result.stderr, shown
     lines = result.stderr.splitlines()
@@ -156,7 +172,10 @@ def assert_refused(
     assert lines[0].startswith(PREFIX), shown
     assert str(named) in lines[0], f"the message does not name {named}\n{shown}"
     assert message in lines[0], f"the message does not say {message!r}\n{shown}"
-    assert result.stdout == "", shown
+    if output is None:
+        assert result.stdout == "", shown
+    else:
+        assert all(text in result.stdout for text in output), shown
     assert result.returncode == 1, shown
 
 
@@ -287,6 +306,74 @@ def _output_exists(folder: Path) -> Made:
     return ["report", str(ALEX), "-o", str(path)], path
 
 
+def _fifo(path: Path) -> Path:
+    """A named pipe with no writer: opening it to read would wait for ever."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no named pipes")
+    os.mkfifo(path)
+    return path
+
+
+def _fifo_answer_file(folder: Path) -> Made:
+    path = _fifo(folder / "alex.yaml")
+    return ["report", str(path)], path
+
+
+def _fifo_in_compare(folder: Path) -> Made:
+    path = _fifo(folder / "alex.yaml")
+    return ["compare", str(SAM), str(path)], path
+
+
+def _fifo_through_a_link(folder: Path) -> Made:
+    link = folder / "alex.yaml"
+    link.symlink_to(_fifo(folder / "pipe"))
+    return ["report", str(link)], link
+
+
+def _fifo_template(folder: Path) -> Made:
+    path = _fifo(folder / "counselor.html")
+    return ["report", str(ALEX), "--format", "html", "--template", str(path)], path
+
+
+def _fifo_in_summary_folder(folder: Path) -> Made:
+    shutil.copy(ALEX, folder / "a-alex.yaml")
+    path = _fifo(folder / "b-pipe.yaml")
+    shutil.copy(SAM, folder / "c-sam.yaml")
+    return ["summary", str(folder), "--format", "csv"], path
+
+
+def _folder_named_like_an_answer_file(folder: Path) -> Made:
+    path = folder / "alex.yaml"
+    path.mkdir()
+    return ["report", str(path)], path
+
+
+def _folder_in_compare(folder: Path) -> Made:
+    return ["compare", str(SAM), str(folder)], folder
+
+
+def _folder_as_template(folder: Path) -> Made:
+    path = folder / "counselor.html"
+    path.mkdir()
+    return ["report", str(ALEX), "--format", "html", "--template", str(path)], path
+
+
+def _socket_answer_file(folder: Path) -> Made:
+    path = folder / "alex.yaml"
+    if not hasattr(socket, "AF_UNIX") or len(os.fsencode(path)) > 100:
+        pytest.skip("no Unix socket can be made at this path")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+    return ["report", str(path)], path
+
+
+def _dev_null(folder: Path) -> Made:
+    path = Path("/dev/null")
+    if not path.exists():
+        pytest.skip("this system has no /dev/null")
+    return ["report", str(path)], path
+
+
 MAKERS: dict[str, Callable[[Path], Made]] = {
     "missing": _missing,
     "folder": _folder,
@@ -299,6 +386,16 @@ MAKERS: dict[str, Callable[[Path], Made]] = {
     "output-parent-is-a-file": _output_parent_is_a_file,
     "output-is-a-folder": _output_is_a_folder,
     "output-exists": _output_exists,
+    "fifo-answer-file": _fifo_answer_file,
+    "fifo-in-compare": _fifo_in_compare,
+    "fifo-through-a-link": _fifo_through_a_link,
+    "fifo-template": _fifo_template,
+    "fifo-in-summary-folder": _fifo_in_summary_folder,
+    "folder-named-like-an-answer-file": _folder_named_like_an_answer_file,
+    "folder-in-compare": _folder_in_compare,
+    "folder-as-template": _folder_as_template,
+    "socket-answer-file": _socket_answer_file,
+    "dev-null": _dev_null,
 }
 
 
@@ -307,15 +404,16 @@ def test_every_path_case_has_a_maker() -> None:
 
 
 @pytest.mark.parametrize(("name", "case"), list(TABLE["paths"].items()), ids=list(TABLE["paths"]))
-def test_bad_path_is_refused(name: str, case: dict[str, Any], tmp_path: Path) -> None:
-    # These are refused before any YAML is parsed, so one loader is enough.
+def test_bad_path_is_refused(
+    name: str, case: dict[str, Any], pure_python: bool, tmp_path: Path
+) -> None:
     work, scratch = tmp_path / "work", tmp_path / "scratch"
     work.mkdir()
     scratch.mkdir()
     args, named = MAKERS[name](scratch)
     before = sorted(scratch.rglob("*")) if scratch.is_dir() else []
-    result = run_cli(args, cwd=work)
-    assert_refused(result, named=named, message=case["message"])
+    result = run_cli(args, cwd=work, pure_python=pure_python)
+    assert_refused(result, named=named, message=case["message"], output=case.get("shown"))
     assert sorted(scratch.rglob("*")) == before, "a refused command left files behind"
     assert list(work.iterdir()) == [], "a refused command wrote into the current folder"
 
@@ -325,6 +423,45 @@ def test_an_answer_file_of_exactly_64_kib_is_read(tmp_path: Path) -> None:
     result = run_cli(["report", str(path), "--format", "json"], cwd=tmp_path)
     assert result.returncode == 0, _describe(result)
     assert [person["name"] for person in json.loads(result.stdout)["respondents"]] == ["Alex"]
+
+
+# --- standard input, read on purpose -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+def test_an_answer_file_redirected_to_standard_input_is_read(
+    name: str, pure_python: bool, tmp_path: Path
+) -> None:
+    with ALEX.open("rb") as stream:
+        result = run_cli(
+            ["report", name, "--format", "json"],
+            cwd=tmp_path,
+            pure_python=pure_python,
+            stdin=stream,
+        )
+    assert (result.returncode, result.stderr) == (0, ""), _describe(result)
+    assert [person["name"] for person in json.loads(result.stdout)["respondents"]] == ["Alex"]
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+def test_an_answer_file_piped_to_standard_input_is_read(name: str, tmp_path: Path) -> None:
+    # A pipe is not a regular file, but one handed to us as standard input is read on purpose.
+    with subprocess.Popen(["cat", str(ALEX)], stdout=subprocess.PIPE) as cat:
+        assert cat.stdout is not None
+        result = run_cli(["report", name, "--format", "json"], cwd=tmp_path, stdin=cat.stdout)
+    assert (result.returncode, result.stderr) == (0, ""), _describe(result)
+    assert [person["name"] for person in json.loads(result.stdout)["respondents"]] == ["Alex"]
+
+
+def test_a_tagged_answer_file_on_standard_input_is_refused_as_dash(
+    pure_python: bool, tmp_path: Path
+) -> None:
+    path = CATALOGUE / "answers" / "tag-float-word.yaml"
+    with path.open("rb") as stream:
+        result = run_cli(["report", "-"], cwd=tmp_path, pure_python=pure_python, stdin=stream)
+    message = TABLE["answer_files"]["tag-float-word.yaml"]["message"]
+    assert_refused(result, named="-", message=message)
+    assert result.stderr == f"{PREFIX}-: {message}\n"
 
 
 def test_an_existing_output_is_left_alone(tmp_path: Path) -> None:
@@ -349,6 +486,12 @@ def _break(data: Path, case: dict[str, Any]) -> Path:
     target: Path = data / case["file"]
     if case.get("delete"):
         target.unlink()
+    elif case.get("special") == "fifo":
+        target.unlink()
+        _fifo(target)
+    elif case.get("special") == "folder":
+        target.unlink()
+        target.mkdir()
     elif "replace_with" in case:
         shutil.copy(CATALOGUE / case["replace_with"], target)
     else:

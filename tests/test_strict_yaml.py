@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import re
 from pathlib import Path
@@ -107,8 +108,31 @@ def test_aliases_are_refused(strict: ModuleType, text: str, place: str) -> None:
     assert _refused(strict, text) == f"{SOURCE}: {place}: {ALIASES}"
 
 
-def test_an_anchor_without_an_alias_is_harmless(strict: ModuleType) -> None:
-    assert strict.parse_yaml("a: &x 1\n", source=SOURCE) == {"a": 1}
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a: &x 1\n", "line 1, column 4"),
+        ("a: &x\n  b: 1\n", "line 1, column 4"),
+        ("a:\n  - &x [1]\n", "line 2, column 5"),
+        ("&x a: 1\n", "line 1, column 1"),
+        ("&x\na: 1\n", "line 1, column 1"),
+    ],
+    ids=["scalar", "mapping", "sequence", "key", "document"],
+)
+def test_an_anchor_without_an_alias_is_refused(strict: ModuleType, text: str, place: str) -> None:
+    assert _refused(strict, text) == f"{SOURCE}: {place}: {ALIASES}"
+
+
+def test_an_undefined_alias_is_a_syntax_error(strict: ModuleType) -> None:
+    assert _refused(strict, "a: *x\n").startswith(f"{SOURCE}: line 1, column 4: is not valid YAML")
+
+
+def test_ampersands_and_exclamation_marks_in_text_are_text(strict: ModuleType) -> None:
+    text = "name: Alex & Sam!\nnote: 'Hi! &x !!float'\n# !tag &anchor\n"
+    assert strict.parse_yaml(text, source=SOURCE) == {
+        "name": "Alex & Sam!",
+        "note": "Hi! &x !!float",
+    }
 
 
 @pytest.mark.parametrize(
@@ -140,10 +164,79 @@ def test_unsafe_and_unknown_tags_are_refused(strict: ModuleType, text: str, mess
     assert _refused(strict, text) == f"{SOURCE}: {message}"
 
 
+def _core(name: str) -> str:
+    return f"uses the tag 'tag:yaml.org,2002:{name}', which is not allowed"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("trust: !!float five\n", f"line 1, column 8: {_core('float')}"),
+        ("trust: !!float ''\n", f"line 1, column 8: {_core('float')}"),
+        ("trust: !!float 5\n", f"line 1, column 8: {_core('float')}"),
+        ("ok: !!bool maybe\n", f"line 1, column 5: {_core('bool')}"),
+        ("at: !!timestamp last tuesday\n", f"line 1, column 5: {_core('timestamp')}"),
+        ("x: !!map y\n", f"line 1, column 4: {_core('map')}"),
+        ("x: !!seq five\n", f"line 1, column 4: {_core('seq')}"),
+        ("x: !!int 5\n", f"line 1, column 4: {_core('int')}"),
+        ("x: !!str five\n", f"line 1, column 4: {_core('str')}"),
+        ("x: !!null ''\n", f"line 1, column 4: {_core('null')}"),
+        ("x: ! five\n", "line 1, column 4: uses the tag '!', which is not allowed"),
+        ("!!str trust: 5\n", f"line 1, column 1: {_core('str')}"),
+        ("{!!int 1: a}\n", f"line 1, column 2: {_core('int')}"),
+        ("x: !!map {a: 1}\n", f"line 1, column 4: {_core('map')}"),
+        ("x: !!seq\n  - 1\n", f"line 1, column 4: {_core('seq')}"),
+        ("x: !list [1]\n", "line 1, column 4: uses the tag '!list', which is not allowed"),
+        ("--- !!map\na: 1\n", f"line 1, column 5: {_core('map')}"),
+        ("x: &a !!int 5\n", f"line 1, column 4: {_core('int')}"),
+    ],
+    ids=[
+        "float-word",
+        "float-empty",
+        "float-number",
+        "bool-word",
+        "timestamp-words",
+        "map-on-text",
+        "seq-on-text",
+        "int",
+        "str",
+        "null",
+        "non-specific",
+        "key",
+        "flow-key",
+        "mapping",
+        "sequence",
+        "local-on-a-list",
+        "document",
+        "with-an-anchor",
+    ],
+)
+def test_every_explicit_tag_is_refused(strict: ModuleType, text: str, message: str) -> None:
+    assert _refused(strict, text) == f"{SOURCE}: {message}"
+
+
+def test_a_tag_is_refused_before_a_later_syntax_error_is_reached(strict: ModuleType) -> None:
+    message = _refused(strict, "a: !!float five\nb: [1\n")
+    assert message == f"{SOURCE}: line 1, column 4: {_core('float')}"
+
+
+def test_a_syntax_error_before_a_tag_is_reported_first(strict: ModuleType) -> None:
+    message = _refused(strict, "a: [1\nb: !!float five\n")
+    assert message.startswith(f"{SOURCE}: line 2, column ")
+    assert "is not valid YAML" in message
+
+
+def test_a_tag_in_a_second_document_is_a_second_document(strict: ModuleType) -> None:
+    message = _refused(strict, "a: 1\n--- !!float x\n")
+    assert message == (
+        f"{SOURCE}: line 2, column 1: is not valid YAML: it holds more than one YAML document"
+    )
+
+
 # --- numbers ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("number", ["010", "0x10", "1_000", "0b11", "1:30", "+010"])
+@pytest.mark.parametrize("number", ["010", "0x10", "1_000", "0b11", "1:30", "+010", "+5", "+0"])
 def test_numbers_that_are_not_plain_are_refused(strict: ModuleType, number: str) -> None:
     message = _refused(strict, f"x: {number}\n")
     assert message == (
@@ -151,7 +244,7 @@ def test_numbers_that_are_not_plain_are_refused(strict: ModuleType, number: str)
     )
 
 
-@pytest.mark.parametrize(("text", "value"), [("4", 4), ("-1", -1), ("0", 0), ("+7", 7)])
+@pytest.mark.parametrize(("text", "value"), [("4", 4), ("-1", -1), ("0", 0), ("-0", 0)])
 def test_plain_whole_numbers_are_ints(strict: ModuleType, text: str, value: int) -> None:
     parsed = strict.parse_yaml(f"x: {text}\n", source=SOURCE)
     assert parsed == {"x": value}
@@ -296,6 +389,33 @@ def test_endless_device_is_refused() -> None:
     with pytest.raises(ReadError) as caught:
         load_file(zero, limit=64 * 1024)
     assert str(caught.value) == "/dev/zero: is not a regular file"
+
+
+def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"a: 1\n")))
+    assert read_limited(Path("-"), limit=1024) == b"a: 1\n"
+
+
+def test_standard_input_over_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x" * 1025)))
+    with pytest.raises(ReadError) as caught:
+        read_limited(Path("-"), limit=1024)
+    assert str(caught.value) == "-: is larger than 1 KiB, too large to be read"
+
+
+def test_a_file_named_dash_in_a_folder_is_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "-"
+    path.write_bytes(b"a: 1\n")
+    assert read_limited(path, limit=1024) == b"a: 1\n"
+
+
+def test_character_device_is_refused() -> None:
+    null = Path("/dev/null")
+    if not null.exists():
+        pytest.skip("this system has no /dev/null")
+    with pytest.raises(ReadError) as caught:
+        read_limited(null, limit=1024)
+    assert str(caught.value) == "/dev/null: is not a regular file"
 
 
 def test_folder_is_refused(tmp_path: Path) -> None:
