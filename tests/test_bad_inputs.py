@@ -71,6 +71,7 @@ SECTION_KEYS = {
         {"replace_with", "delete", "edit", "special"},
     ),
     "valid_files": ({"what", "name", "started_at"}, set()),
+    "templates": ({"what", "message"}, set()),
 }
 
 
@@ -193,7 +194,8 @@ def test_every_case_says_what_it_is_and_what_it_expects(section: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "section"), [("answers", "answer_files"), ("valid", "valid_files")]
+    ("folder", "section"),
+    [("answers", "answer_files"), ("valid", "valid_files"), ("templates", "templates")],
 )
 def test_every_file_in_the_catalogue_has_a_case_and_every_case_a_file(
     folder: str, section: str
@@ -552,3 +554,27 @@ def test_unusual_but_valid_answer_file_is_read(
         case["started_at"],
         72.5,
     )
+
+
+# --- counselors' templates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+@pytest.mark.parametrize(
+    ("name", "case"), list(TABLE["templates"].items()), ids=list(TABLE["templates"])
+)
+def test_a_runaway_or_broken_template_is_one_line(
+    name: str, case: dict[str, Any], fmt: str, tmp_path: Path
+) -> None:
+    template = CATALOGUE / "templates" / name
+    environment = {**_clean_environment(), "INTIMACY_CHECK_TEMPLATE_SECONDS": "0.5"}
+    example = Path(__file__).parent.parent / "examples" / "alex.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "intimacy_check", "report", str(example), "--format", fmt,
+         "--template", str(template)],
+        cwd=tmp_path, env=environment, stdin=subprocess.DEVNULL, capture_output=True,
+        encoding="utf-8", timeout=HANG_GUARD_SECONDS, check=False,
+    )  # fmt: skip
+    separator = " " if case["message"].startswith("(line") else ": "
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"intimacy-check: error: {template}{separator}{case['message']}\n"
