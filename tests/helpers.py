@@ -100,3 +100,37 @@ class Pointing:
 
     def __repr__(self) -> str:
         return f"Pointing(closer_when_agreed={self.closer_when_agreed})"
+
+
+def unprivileged() -> list[str]:
+    """A command prefix under which file modes apply, even to root.
+
+    CI runs as root, which reads and writes anything. `setpriv --bounding-set=-all`
+    keeps the user but drops every capability, so root is bound by modes like anyone.
+    """
+    import os
+    import shutil
+
+    import pytest
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv (util-linux), so file modes do not apply")
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
+
+
+def run_unprivileged(code: str) -> str:
+    """Run Python `code` under `unprivileged()` and return what it prints."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [*unprivileged(), sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,  # guards against a hang; times nothing
+        check=True,
+    )
+    return result.stdout.strip()

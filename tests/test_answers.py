@@ -11,7 +11,15 @@ from types import MappingProxyType
 from typing import Any
 
 import pytest
-from helpers import COMPLETED_AT, PLUS_ONE, STARTED_AT, all_sign_ids, make_sheet, uniform
+from helpers import (
+    COMPLETED_AT,
+    PLUS_ONE,
+    STARTED_AT,
+    all_sign_ids,
+    make_sheet,
+    run_unprivileged,
+    uniform,
+)
 
 from intimacy_check import answers
 from intimacy_check.answers import (
@@ -275,18 +283,24 @@ def test_path_that_is_a_folder_is_refused(tmp_path: Path, force: bool) -> None:
 
 
 def test_unwritable_folder_is_refused(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root ignores folder permissions")
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     path = folder / "alex.yaml"
+    probe = (
+        "from pathlib import Path\n"
+        "from intimacy_check.answers import check_writable\n"
+        "from intimacy_check.errors import SaveError\n"
+        "try:\n"
+        f"    check_writable(Path({str(path)!r}), force=False)\n"
+        "except SaveError as error:\n"
+        "    print(error.message)\n"
+    )
     try:
-        with pytest.raises(SaveError) as caught:
-            check_writable(path, force=False)
+        refused = run_unprivileged(probe)
     finally:
         folder.chmod(0o700)
-    assert caught.value.message == (
+    assert refused == (
         f"{path}: cannot write in {folder} (Permission denied); choose another place with --output"
     )
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import os
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import yaml
+from helpers import run_unprivileged
 
 import intimacy_check.strict_yaml as with_default_loader
 from intimacy_check.strict_yaml import ReadError, decode_text, load_file, read_limited
@@ -432,13 +432,16 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_refused(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can read any file, so permissions cannot be tested")
     path = _file(tmp_path, b"a: 1\n")
     path.chmod(0)
-    with pytest.raises(ReadError) as caught:
-        load_file(path, limit=1024)
-    assert str(caught.value) == f"{path}: permission denied"
+    probe = (
+        "from intimacy_check.strict_yaml import ReadError, load_file\n"
+        "try:\n"
+        f"    load_file(__import__('pathlib').Path({str(path)!r}), limit=1024)\n"
+        "except ReadError as error:\n"
+        "    print(error)\n"
+    )
+    assert run_unprivileged(probe) == f"{path}: permission denied"
 
 
 def test_binary_file_is_refused(tmp_path: Path) -> None:
