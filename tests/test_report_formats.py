@@ -422,6 +422,14 @@ def test_a_report_to_dev_null_is_written_in_place() -> None:
     assert stat.S_ISCHR(os.lstat(null).st_mode)
 
 
+def test_a_device_needs_no_format_and_gets_plain_text() -> None:
+    """/dev/null has no extension to tell a format by; like a pipe, it gets text."""
+    null = _dev_null()
+    result = run_process("report", ALEX, "-o", str(null), "--force")
+    assert (result.returncode, result.stderr) == (0, "Report saved in /dev/null\n")
+    assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
 def test_force_through_a_link_to_a_device_keeps_the_link_and_the_device(tmp_path: Path) -> None:
     link = tmp_path / "out.txt"
     link.symlink_to(_dev_null())

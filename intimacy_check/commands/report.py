@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -88,6 +89,8 @@ def choose_destination(
     path = None if output is None or str(output) == "-" else output
     if fmt is not None:
         chosen = formats.BY_NAME[fmt]
+    elif path is not None and _is_device(path):
+        chosen = formats.BY_NAME["text"]  # /dev/null, a printer: a device has no extension
     elif path is not None:
         chosen = formats.from_extension(path, document)
     else:
@@ -102,6 +105,13 @@ def choose_destination(
         ]
         raise UsageError(_(text.TEMPLATE_NEEDS, formats=_(text.OR).join(templated)))
     return Destination(format=chosen, path=path)
+
+
+def _is_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def prepare_destination(
