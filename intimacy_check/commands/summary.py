@@ -49,6 +49,22 @@ def _error(message: str) -> None:
     sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)) + "\n")
 
 
+def _listing(folder: Path) -> tuple[list[str], list[str]]:
+    """A folder's answer files and subfolders, by name, each in name order.
+
+    Only names are kept, not the directory entries, so a folder of ten thousand files
+    costs no more memory than their names.
+    """
+    files, subfolders = [], []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                subfolders.append(entry.name)
+            elif entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
+                files.append(entry.name)
+    return sorted(files), sorted(subfolders)
+
+
 def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
     """Files as given, and *.yaml / *.yml under folders, each folder in name order.
 
@@ -63,19 +79,15 @@ def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
         while stack:
             folder = stack.pop()
             try:
-                entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+                files, subfolders = _listing(folder)
             except OSError as error:
                 failures.append(str(folder))
                 problem = error.strerror or str(error)
                 _error(_(text.FOLDER_UNREADABLE, folder=folder, problem=problem.lower()))
                 continue
-            subfolders = []
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(Path(entry.path))
-                elif entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
-                    yield Path(entry.path)
-            stack.extend(reversed(subfolders))  # the first subfolder is walked next
+            for name in files:
+                yield folder / name
+            stack.extend(folder / name for name in reversed(subfolders))  # first is next
 
 
 def _rows(
