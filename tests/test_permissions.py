@@ -7,30 +7,21 @@ CI runs as root, which reads any file. So the command runs with every capability
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import unprivileged
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 HANG_GUARD = 60  # seconds; guards against a hang, times nothing
 
 
-def _prefix() -> list[str]:
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv (util-linux), so file modes do not apply")
-    return [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
-
-
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*_prefix(), sys.executable, "-m", "intimacy_check", *args],
+        [*unprivileged(), sys.executable, "-m", "intimacy_check", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
