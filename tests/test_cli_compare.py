@@ -160,8 +160,11 @@ def test_couple_quiz_input_ending_at_hand_over_keeps_the_first_file(tmp_path: Pa
     )
     assert result.exit_code == 1
     assert "stopped before the comparison" in result.stderr
+    today = date.today().isoformat()
+    # Both files exist from the start, so the message can say how to go on as a couple.
     files = sorted(path.name for path in tmp_path.glob("*.yaml"))
-    assert files == [f"Alex-{date.today().isoformat()}.yaml"]
+    assert files == [f"Alex-{today}.yaml", f"Sam-{today}.yaml"]
+    assert "--couple --resume" in " ".join(result.stderr.split())
 
 
 def test_couple_quiz_resume_finishes_the_second_partner(tmp_path: Path) -> None:

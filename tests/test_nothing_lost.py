@@ -228,10 +228,13 @@ def test_sigterm_between_partners_keeps_the_first_file_and_no_lock(tmp_path: Pat
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 143
-    # Sam's file is made when Sam starts; the locks of both files are gone.
-    (first,) = tmp_path.iterdir()
-    assert first.name.startswith("Alex-")
+    # Both files are made at the start, so the couple can go on; both locks are gone.
+    first, second = sorted(tmp_path.iterdir())
+    assert first.name.startswith("Alex-") and second.name.startswith("Sam-")
     assert read_answer_sheet(first).status == "completed"
+    assert read_answer_sheet(second).answers == {}
+    said = " ".join(child.before.split())
+    assert f"--couple --resume {first.name} --resume {second.name}" in said
 
 
 def test_ctrl_c_at_the_try_again_prompt_exits_130_and_keeps_the_earlier_answers(

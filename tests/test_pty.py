@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from helpers import spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
+pyte = pytest.importorskip("pyte")
 
 TIMEOUT = 20  # a guard against a hung prompt, not a performance check
 
@@ -65,25 +67,55 @@ def test_ctrl_c_at_the_name_prompt_exits_130_without_a_file(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
-def test_couple_quiz_clears_the_screen_before_the_second_partner(tmp_path: Path) -> None:
+class _Terminal(pyte.HistoryScreen):
+    """A terminal emulator that, like xterm, forgets its scrollback on "erase saved lines"."""
+
+    def erase_in_display(self, how: int = 0, *args: Any, **kwargs: Any) -> None:
+        super().erase_in_display(how, *args, **kwargs)
+        if how == 3:
+            self.history.top.clear()
+            self.history.bottom.clear()
+
+    def everything(self) -> str:
+        """What a person could see now, on the screen or by scrolling back."""
+        scrolled = [
+            "".join(line[column].data for column in sorted(line)) for line in self.history.top
+        ]
+        return "\n".join([*scrolled, *self.display])
+
+
+def _answer(child: Any, terminal: _Terminal, stream: pyte.Stream, rating: str) -> None:
+    child.expect("Your rating: ")
+    stream.feed(child.before + child.after)
+    child.sendline(rating)
+
+
+def test_the_hand_over_shows_nothing_of_the_first_partner(tmp_path: Path) -> None:
+    """Fed through a terminal emulator, the hand-over screen and its scrollback hold none
+    of the first partner's statements or ratings, before the second partner does anything."""
+    from intimacy_check.questionnaire import load_questionnaire
+
+    statements = [sign.statement for sign in load_questionnaire().signs]
     child = spawn("quiz", "--couple", "--name", "Alex", "--name", "Sam", cwd=tmp_path)
-    for position in range(1, 21):
-        child.expect(f"{position}/20")
-        child.expect("Your rating: ")
-        child.sendline("5")
-    child.expect("Please hand over to Sam")
-    child.expect("Sam, press Enter when you are ready")
+    terminal = _Terminal(100, 40, history=2000)
+    stream = pyte.Stream(terminal)
+    for _ in range(20):
+        _answer(child, terminal, stream, "5")
+    child.expect("Sam, press Enter when you are ready. ")
+    stream.feed(child.before + child.after)
+    seen = terminal.everything()
+    assert "Thank you, Alex. Your answers are saved." in seen
+    assert "Please hand over to Sam." in seen
+    for statement in statements:
+        assert statement[:40] not in " ".join(seen.split()), statement
+    assert "Your rating" not in seen and "5 Strongly agree" not in seen
     child.sendline("")
-    # rich clears with "erase screen" and "cursor home" before Sam's first statement.
-    child.expect_exact("\x1b[2J")
-    child.expect_exact("\x1b[3J")
-    child.expect("1/20")
-    for position in range(1, 21):
-        child.expect("Your rating: ")
-        child.sendline("1")
-        if position < 20:
-            child.expect(f"{position + 1}/20")
+    for _ in range(20):
+        _answer(child, terminal, stream, "1")
     child.expect("both ready to see the comparison")
+    stream.feed(child.before + child.after)
+    # Nor is anything of the second partner's left for the first to see.
+    assert "Your rating" not in terminal.everything()
     child.sendline("")
     child.expect("Alex and Sam")
     child.expect("Couple agreement")
@@ -91,3 +123,17 @@ def test_couple_quiz_clears_the_screen_before_the_second_partner(tmp_path: Path)
     child.close()
     assert child.exitstatus == 0
     assert len(list(tmp_path.glob("*.yaml"))) == 2
+
+
+def test_a_stopped_couple_quiz_says_how_to_go_on_as_a_couple(tmp_path: Path) -> None:
+    child = spawn("quiz", "--couple", "--name", "Alex", "--name", "Sam", cwd=tmp_path)
+    child.expect("Your rating: ")
+    child.sendline("4")
+    child.expect("Your rating: ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    said = " ".join(child.before.split())
+    alex, sam = sorted(path.name for path in tmp_path.glob("*.yaml"))
+    assert f"intimacy-check quiz --couple --resume {alex} --resume {sam}" in said

@@ -232,23 +232,37 @@ def save(path: Path, sheet: AnswerSheet, questionnaire: Questionnaire) -> None:
     write_private(path, format_answer_sheet(sheet, order=order))
 
 
+def resume_command(paths: tuple[Path, ...]) -> str:
+    """How to go on: with one file, or as a couple with both, so the comparison follows."""
+    if len(paths) == 2:
+        return f"{PROG} quiz --couple --resume {paths[0]} --resume {paths[1]}"
+    return f"{PROG} quiz --resume {paths[0]}"
+
+
 def take_quiz(
-    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
+    screen: Console,
+    questionnaire: Questionnaire,
+    sheet: AnswerSheet,
+    *,
+    path: Path,
+    resume: tuple[Path, ...] = (),
 ) -> AnswerSheet:
-    """Ask every statement not answered yet, saving after each answer; return the sheet."""
+    """Ask every statement not answered yet, saving after each answer; return the sheet.
+    `resume` names the files to go on with (both partners' in a couple quiz)."""
+    go_on = resume_command(resume or (path,))
 
     if sheet.status == COMPLETED:
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
         return sheet
     try:
         save(path, sheet, questionnaire)
-        return _ask_statements(screen, questionnaire, sheet, path=path)
+        return _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on)
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
         try:
             screen.print()
         except OSError:  # a terminal that hung up
             pass
-        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=interrupted_code(stop))
+        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=interrupted_code(stop), go_on=go_on)
 
 
 def save_or_ask(
@@ -274,7 +288,7 @@ def save_or_ask(
 
 
 def _ask_statements(
-    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path
+    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path, go_on: str
 ) -> AnswerSheet:
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
     screen.print(
@@ -294,9 +308,10 @@ def _ask_statements(
             )
         )
         introduced.add(sign.section)
-        command = parse_key(_read_line(screen, _(quiz_text.RATING_PROMPT), path=path))
+        typed = _read_line(screen, _(quiz_text.RATING_PROMPT), path=path, go_on=go_on)
+        command = parse_key(typed)
         if command.action is Action.QUIT:
-            _stop(screen, path, quiz_text.QUIT_SAVED, code=0)
+            _stop(screen, path, quiz_text.QUIT_SAVED, code=0, go_on=go_on)
         if command.action is Action.HELP:
             screen.print(keys_help())
             continue
@@ -313,18 +328,18 @@ def _ask_statements(
     return sheet
 
 
-def _read_line(screen: Console, prompt: str, *, path: Path) -> str:
+def _read_line(screen: Console, prompt: str, *, path: Path, go_on: str) -> str:
     """One line of input; end of input stops the quiz with the file saved (Ctrl-C is
     caught by `take_quiz`, wherever it lands)."""
     try:
         return screen.input(prompt)
     except EOFError:
-        _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1)
+        _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1, go_on=go_on)
 
 
-def _stop(screen: Console, path: Path, saved: str, *, code: int) -> NoReturn:
+def _stop(screen: Console, path: Path, saved: str, *, code: int, go_on: str) -> NoReturn:
     """Stop the quiz, saying where the answers are (`saved`, a catalogue entry) and how to go on."""
-    message = _(saved, path=path, command=f"{PROG} quiz --resume {path}")
+    message = _(saved, path=path, command=go_on)
     if code == 0:
         screen.print(plain(message), soft_wrap=True)
         raise typer.Exit(0)
@@ -334,8 +349,9 @@ def _stop(screen: Console, path: Path, saved: str, *, code: int) -> NoReturn:
         raise typer.Exit(code) from None
 
 
-def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
-    """Wait at a hand-over screen; the answers are already saved, so say where."""
+def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path], go_on: str) -> None:
+    """Wait at a hand-over screen; the answers are already saved, so say where and how
+    to go on (`go_on`: the couple resume, or the comparison)."""
     try:
         screen.input(prompt)
     except (EOFError, KeyboardInterrupt) as stop:
@@ -343,9 +359,19 @@ def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path]) -> None:
         if isinstance(stop, KeyboardInterrupt):
             screen.print()
         fail(
-            _(quiz_text.STOPPED_BEFORE_COMPARISON, files=files, command=f"{PROG} compare {files}"),
+            _(quiz_text.STOPPED_AT_HAND_OVER, files=files, command=go_on),
             code=interrupted_code(stop) if isinstance(stop, KeyboardInterrupt) else 1,
         )
+
+
+def _hide_answers(screen: Console) -> None:
+    """Clear the screen and the terminal's scrollback, so that nothing of one partner's
+    answers is left for the other to see, not even by scrolling back."""
+    if not screen.is_terminal:
+        return
+    screen.clear()
+    screen.file.write("\x1b[3J")  # the scrollback, where the terminal keeps one
+    screen.file.flush()
 
 
 def _couple_quiz(
@@ -361,6 +387,11 @@ def _couple_quiz(
         same_file=first_path.resolve() == second_path.resolve(),
         allow_incomplete=True,
     )
+    # Both files exist from the start (the second with no answers yet), so that a quiz
+    # stopped during the first turn can go on as a couple with both of them.
+    for sheet, path in plans:
+        if not path.exists():
+            save(path, sheet, questionnaire)
     screen.print(
         "\n"
         + _(
@@ -369,26 +400,29 @@ def _couple_quiz(
             second=plain(second.respondent),
         )
     )
-    first = take_quiz(screen, questionnaire, first, path=first_path)
+    both = (first_path, second_path)
+    first = take_quiz(screen, questionnaire, first, path=first_path, resume=both)
+    # The moment the last answer is saved, before anything else is printed.
+    _hide_answers(screen)
     screen.print(
-        f"\n{_(quiz_text.THANK_YOU, name=plain(first.respondent))}\n"
+        f"{_(quiz_text.THANK_YOU, name=plain(first.respondent))}\n"
         f"{_(quiz_text.HAND_OVER, name=plain(second.respondent))}"
     )
     _wait_for_enter(
         screen,
         _(quiz_text.READY_PROMPT, name=plain(second.respondent)),
         paths=[first_path],
+        go_on=resume_command(both),
     )
-    screen.clear()  # the first partner's answers must not stay on screen
-    if screen.is_terminal:
-        screen.file.write("\x1b[3J")  # nor in the scrollback, where the terminal keeps one
-        screen.file.flush()
-    second = take_quiz(screen, questionnaire, second, path=second_path)
-    screen.print(f"\n{_(quiz_text.THANK_YOU_BOTH)}")
+    second = take_quiz(screen, questionnaire, second, path=second_path, resume=both)
+    _hide_answers(screen)  # nor the second partner's, before they are ready to compare
+    screen.print(_(quiz_text.THANK_YOU_BOTH))
+    files = " ".join(str(path) for path in both)
     _wait_for_enter(
         screen,
         _(quiz_text.COMPARISON_PROMPT),
-        paths=[first_path, second_path],
+        paths=list(both),
+        go_on=f"{PROG} compare {files}",
     )
     _show(screen, questionnaire, [first, second])
     screen.print(

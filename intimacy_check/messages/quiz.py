@@ -111,8 +111,7 @@ READY_PROMPT = N_("{name}, press Enter when you are ready. ")
 THANK_YOU_BOTH = N_("Thank you both. Your answers are saved.")
 COMPARISON_PROMPT = N_("Press Enter when you are both ready to see the comparison. ")
 # {command} is the command line that compares the two files.
-STOPPED_BEFORE_COMPARISON = N_(
-    "stopped before the comparison; the answers are saved in {files}. "
-    "Compare them later with: {command}"
+STOPPED_AT_HAND_OVER = N_(
+    "stopped before the comparison; the answers are saved in {files}. Go on later with: {command}"
 )
 BOTH_SAVED_IN = N_("Your answers are saved in {first} and {second}")
