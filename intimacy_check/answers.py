@@ -75,7 +75,6 @@ def now() -> datetime:
 
 def read_answer_sheet(path: Path) -> AnswerSheet:
     """Read and strictly validate an answer file; raise AnswerFileError naming the problem."""
-
     try:
         document = load_file(path, limit=ANSWER_FILE_LIMIT)
     except ReadError as error:
@@ -303,7 +302,6 @@ def write_private(path: Path, text: str) -> None:
     A link is followed to the file it names; a character device (such as /dev/null or a
     terminal) is written in place; anything else that is not a regular file is refused.
     """
-
     kind = target_kind(path)
     if kind is TargetKind.DEVICE:
         _write_in_place(path, text)
@@ -412,7 +410,6 @@ def _sync_folder(folder: Path) -> None:
 
 def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
     """Refuse, before any work is done, an output path that could not be saved."""
-
     if path.is_dir():
         raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
     kind = target_kind(path)

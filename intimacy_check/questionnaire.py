@@ -171,7 +171,6 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 def load_questionnaire(data_dir: Path | None = None) -> Questionnaire:
     """Load and cross-check the three content files; raise ContentError on any problem."""
-
     folder = resolve_data_dir(data_dir)
     documents: dict[str, Any] = {}
 

@@ -88,7 +88,6 @@ def quiz(
     Afterwards you see your results and the steps that fit you best. With --couple,
     two partners take turns at this computer and then see their comparison.
     """
-
     names, resumes = name or [], resume or []
     people = 2 if couple else 1
     if len(names) > people or len(resumes) > people:
@@ -169,7 +168,6 @@ def _plan_new(
     force: bool,
 ) -> list[tuple[AnswerSheet, Path]]:
     """New answer sheets and their paths, checked before anyone answers a statement."""
-
     prompts = [_(quiz_text.NAME_PROMPT)]
     if people == 2:
         prompts = [_(quiz_text.FIRST_PARTNER_PROMPT), _(quiz_text.SECOND_PARTNER_PROMPT)]
@@ -196,7 +194,6 @@ def _plan_new(
 
 def default_file_name(name: str) -> str:
     """`<name>-<YYYY-MM-DD>.yaml`, with the name reduced to characters safe in a file name."""
-
     safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in name)
     safe = "-".join(part for part in safe.split("-") if part) or "answers"
     return f"{safe[:40]}-{date.today().isoformat()}.yaml"
@@ -269,7 +266,6 @@ def save_or_ask(
     screen: Console, path: Path, sheet: AnswerSheet, questionnaire: Questionnaire
 ) -> None:
     """Save; if that fails (a full disk, say), keep the answers in memory and offer a retry."""
-
     while True:
         try:
             save(path, sheet, questionnaire)
@@ -378,7 +374,6 @@ def _couple_quiz(
     screen: Console, questionnaire: Questionnaire, plans: list[tuple[AnswerSheet, Path]]
 ) -> None:
     """Each partner answers in turn; the screen is cleared in between; then the comparison."""
-
     (first, first_path), (second, second_path) = plans
     check_pair(
         first,

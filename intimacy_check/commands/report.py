@@ -126,7 +126,6 @@ def prepare_destination(
     """Settle where an output goes, and refuse a target that cannot or must not be written,
     before any answer file is read: never one of the inputs, never an existing file
     without --force."""
-
     destination = choose_destination(
         fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty(), document=document
     )
@@ -143,7 +142,6 @@ def read_sheets(
     paths: list[Path], questionnaire: Questionnaire, *, allow_incomplete: bool
 ) -> list[AnswerSheet]:
     """Read one or two answer files; a pair must be fit to compare."""
-
     sheets = [read_answer_sheet(path) for path in paths]
     if len(sheets) == 2:
         from intimacy_check.couple import check_pair  # a single file never loads the couple code

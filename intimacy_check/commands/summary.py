@@ -94,7 +94,6 @@ def _rows(
     files: Iterator[Path], questionnaire: Questionnaire, failures: list[str]
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped."""
-
     for path in files:
         try:
             sheet = read_answer_sheet(path)
@@ -154,7 +153,6 @@ def summary(
     Each row shows the respondent, status, completed date, index, band and the most
     pressing growth area or warning sign.
     """
-
     questionnaire = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
