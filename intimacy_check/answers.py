@@ -21,14 +21,20 @@ from intimacy_check.errors import AnswerFileError, SaveError
 from intimacy_check.inert import inert
 from intimacy_check.messages import _, errors
 from intimacy_check.messages import quiz as quiz_text
-from intimacy_check.strict_yaml import ReadError, load_file
+from intimacy_check.messages import sealing as sealing_text
+from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml, read_limited
 
 FORMAT = "intimacy-check/answers"
 FORMAT_VERSION = 1
 IN_PROGRESS = "in-progress"
 COMPLETED = "completed"
 STATUSES = (IN_PROGRESS, COMPLETED)
+SEALED = "sealed"  # what a caseload can say of a file it has no passphrase for
 ANSWER_FILE_LIMIT = 64 * 1024
+# A sealed file is its answers plus age's header and 16 bytes per 64 KiB of them.
+SEALED_FILE_LIMIT = ANSWER_FILE_LIMIT + 4096
+# How every age file begins; the rest of a sealed file is for `sealing` to open.
+SEALED_MAGIC = b"age-encryption.org/v1\n"
 MAX_NAME_LENGTH = 100
 RATINGS = (1, 2, 3, 4, 5)
 
@@ -73,13 +79,43 @@ def now() -> datetime:
 # --- reading --------------------------------------------------------------------------
 
 
+class SealedFile(AnswerFileError):
+    """An answer file that is sealed, read where no passphrase can be asked for."""
+
+
 def read_answer_sheet(path: Path) -> AnswerSheet:
-    """Read and strictly validate an answer file; raise AnswerFileError naming the problem."""
+    """Read and strictly validate a plain answer file; raise AnswerFileError naming the
+    problem (SealedFile for a sealed one)."""
+    content = read_answer_bytes(path)
+    if is_sealed(content):
+        raise SealedFile(_(sealing_text.SEALED_NEEDS_PASSPHRASE, path=path))
+    return parse_answer_bytes(content, source=str(path))
+
+
+def read_answer_bytes(path: Path) -> bytes:
+    """An answer file's bytes, plain or sealed, within the size limit of each."""
     try:
-        document = load_file(path, limit=ANSWER_FILE_LIMIT)
+        content = read_limited(path, limit=SEALED_FILE_LIMIT)
+        if len(content) > ANSWER_FILE_LIMIT and not is_sealed(content):
+            raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=ANSWER_FILE_LIMIT // 1024))
     except ReadError as error:
         raise AnswerFileError(str(error)) from None
-    return parse_answer_sheet(document, source=str(path))
+    return content
+
+
+def is_sealed(content: bytes) -> bool:
+    return content.startswith(SEALED_MAGIC)
+
+
+def parse_answer_bytes(content: bytes, *, source: str) -> AnswerSheet:
+    """Decode, parse and validate a plain answer file's bytes (as read, or as unsealed)."""
+    if len(content) > ANSWER_FILE_LIMIT:
+        raise AnswerFileError(_(errors.FILE_TOO_LARGE, path=source, kib=ANSWER_FILE_LIMIT // 1024))
+    try:
+        document = parse_yaml(decode_text(content, source=source), source=source)
+    except ReadError as error:
+        raise AnswerFileError(str(error)) from None
+    return parse_answer_sheet(document, source=source)
 
 
 def parse_answer_sheet(document: Any, *, source: str, clock: datetime | None = None) -> AnswerSheet:
@@ -296,8 +332,9 @@ def _yaml_string(text: str) -> str:
     return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
-def write_private(path: Path, text: str) -> None:
-    """Atomically replace `path` with `text`, readable by its owner only (mode 0600).
+def write_private(path: Path, text: str | bytes) -> None:
+    """Atomically replace `path` with `text` (UTF-8, or bytes as they are), readable by
+    its owner only (mode 0600).
 
     A link is followed to the file it names; a character device (such as /dev/null or a
     terminal) is written in place; anything else that is not a regular file is refused.
@@ -315,9 +352,10 @@ def write_private(path: Path, text: str) -> None:
         raise SaveError(
             _(errors.CANNOT_SAVE_HERE, path=path, problem=error.strerror or error)
         ) from None
+    content = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o600)
@@ -375,12 +413,13 @@ def _refuse_special(path: Path, kind: TargetKind) -> None:
         raise SaveError(_(errors.NOT_REGULAR_TARGET, path=path))
 
 
-def _write_in_place(path: Path, text: str) -> None:
+def _write_in_place(path: Path, text: str | bytes) -> None:
     # A device is never renamed over: /dev/null must stay /dev/null, a terminal a terminal.
+    content = text.encode("utf-8") if isinstance(text, str) else text
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_APPEND)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
     except OSError as error:
         raise SaveError(
             _(errors.CANNOT_SAVE_HERE, path=path, problem=error.strerror or error)

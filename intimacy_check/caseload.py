@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from intimacy_check.answers import AnswerSheet
+from intimacy_check.answers import SEALED, AnswerSheet
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.scoring import assess, flag_weight
 
@@ -16,7 +16,7 @@ SORT_KEYS = ("index", "name", "date", "path")
 @dataclass(frozen=True, slots=True)
 class SummaryRow:
     file: str
-    respondent: str
+    respondent: str | None  # None for a sealed file: nothing of it is known
     status: str
     completed_at: datetime | None
     index: float | None
@@ -51,12 +51,29 @@ def summarize(questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str) ->
     )
 
 
+def sealed_row(*, file: str) -> SummaryRow:
+    """A sealed file's row: its name and status, and nothing of what it holds."""
+    return SummaryRow(
+        file=file,
+        respondent=None,
+        status=SEALED,
+        completed_at=None,
+        index=None,
+        band=None,
+        band_label=None,
+        top_concern=None,
+    )
+
+
 def sort_rows(rows: Iterable[SummaryRow], *, key: str) -> list[SummaryRow]:
     """Order rows: by index (lowest, most in need, first; incomplete last), name, date or path."""
     if key == "index":
         return sorted(rows, key=lambda row: (row.index is None, row.index or 0.0, row.file))
     if key == "name":
-        return sorted(rows, key=lambda row: (row.respondent.casefold(), row.file))
+        return sorted(
+            rows,
+            key=lambda row: (row.respondent is None, (row.respondent or "").casefold(), row.file),
+        )
     if key == "date":
         return sorted(
             rows,

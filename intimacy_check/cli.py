@@ -45,6 +45,7 @@ from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail  # noqa: E402
 from intimacy_check.inert import inert  # noqa: E402
 from intimacy_check.messages import _  # noqa: E402
 from intimacy_check.messages import quiz as quiz_text  # noqa: E402
+from intimacy_check.messages import sealing as sealing_text  # noqa: E402
 
 # name: (module in intimacy_check.commands, function, the --help line's catalogue entry).
 # test_cli_help checks that each line matches the first line of the function's docstring.
@@ -55,6 +56,8 @@ COMMANDS = {
     "signs": ("signs", "signs", quiz_text.SIGNS_SHORT_HELP),
     "summary": ("summary", "summary", quiz_text.SUMMARY_SHORT_HELP),
     "progress": ("progress", "progress", quiz_text.PROGRESS_SHORT_HELP),
+    "seal": ("seal", "seal", sealing_text.SEAL_SHORT_HELP),
+    "unseal": ("seal", "unseal", sealing_text.UNSEAL_SHORT_HELP),
 }
 
 

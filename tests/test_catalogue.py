@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from intimacy_check import messages
-from intimacy_check.messages import _, commands, errors, quiz, reports
+from intimacy_check.messages import _, commands, errors, quiz, reports, sealing
 
 PACKAGE = Path(__file__).parent.parent / "intimacy_check"
-CATALOGUE = (reports, errors, quiz, commands)
+CATALOGUE = (reports, errors, quiz, commands, sealing)
 # Two words in a row: a label or a sentence, not an id, a key or a format string.
 WORDS = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
 # Strings that read like words but are read by programs, not people.
@@ -21,6 +21,8 @@ NOT_FOR_PEOPLE = (
     re.compile(r"tag:yaml\.org,2002:\w+"),  # YAML's own tag names
     re.compile(r"another document"),  # matched in PyYAML's message, to replace it with ours
     re.compile(r'<meta http-equiv="Content-Security-Policy" .*>'),  # for the browser
+    re.compile(r"# public key: "),  # the comment age writes in an identity file
+    re.compile(r"Decryption failed"),  # matched in the age library's message
 )
 
 

@@ -363,13 +363,13 @@ def test_resume_takes_the_lock_before_it_reads(
     out = tmp_path / "a.yaml"
     _in_progress(out)
     locked_when_read = []
-    real_read = quiz_command.read_sheet
+    real_read = quiz_command.read_answer_bytes
 
-    def read_and_look(path: Path, questionnaire: object) -> object:
+    def read_and_look(path: Path) -> object:
         locked_when_read.append((tmp_path / ".a.yaml.lock").exists())
-        return real_read(path, questionnaire)  # type: ignore[arg-type]
+        return real_read(path)
 
-    monkeypatch.setattr(quiz_command, "read_sheet", read_and_look)
+    monkeypatch.setattr(quiz_command, "read_answer_bytes", read_and_look)
     result = run("quiz", "--resume", str(out), input="3\n" * 18)
     assert result.exit_code == 0, result.stderr
     assert locked_when_read == [True]

@@ -112,7 +112,7 @@ def test_terminal_rows_show_index_band_and_concern(caseload: Path) -> None:
 def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
     result = run("summary", str(tmp_path))
     assert result.exit_code == 1
-    assert "no answer files (*.yaml, *.yml) found" in result.stderr
+    assert "no answer files (*.yaml, *.yml, *.yaml.age) found" in result.stderr
 
 
 def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> None:

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from intimacy_check.answers import AnswerSheet, check_matches, read_answer_sheet
+from intimacy_check.answers import (
+    AnswerSheet,
+    check_matches,
+    is_sealed,
+    parse_answer_bytes,
+    read_answer_bytes,
+)
+from intimacy_check.commands.passphrases import Keyring
 from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
@@ -20,7 +27,16 @@ from intimacy_check.questionnaire import Questionnaire, load_questionnaire
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["EXIT_INTERRUPTED", "PROG", "DataDir", "console", "fail", "load", "read_sheet"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "PROG",
+    "DataDir",
+    "console",
+    "fail",
+    "load",
+    "open_answer_files",
+    "read_sheet",
+]
 
 DataDir = Annotated[
     Optional[Path],  # noqa: UP045 - typer reads this annotation at run time
@@ -44,8 +60,19 @@ def load(data_dir: Path | None) -> Questionnaire:
     return load_questionnaire(data_dir)
 
 
-def read_sheet(path: Path, questionnaire: Questionnaire) -> AnswerSheet:
-    """Read an answer file and check that it answers the loaded questionnaire."""
-    sheet = read_answer_sheet(path)
+def read_sheet(path: Path, content: bytes, questionnaire: Questionnaire) -> AnswerSheet:
+    """Parse an answer file's plain bytes and check that it answers the loaded questionnaire."""
+    sheet = parse_answer_bytes(content, source=str(path))
     check_matches(sheet, questionnaire=questionnaire, source=str(path))
     return sheet
+
+
+def open_answer_files(paths: list[Path], keyring: Keyring) -> list[bytes]:
+    """Each file's plain bytes, sealed ones opened in the order given. Nothing is parsed
+    here, so nothing of one file is shown, not even in an error, before the last is open."""
+    contents = [read_answer_bytes(path) for path in paths]
+    keyring.expect(sum(is_sealed(content) for content in contents))
+    return [
+        keyring.open(path, content).plain if is_sealed(content) else content
+        for path, content in zip(paths, contents, strict=True)
+    ]

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from intimacy_check.commands import DataDir
+from intimacy_check.commands.passphrases import PassphraseFiles
 from intimacy_check.commands.report import (
     AllowIncomplete,
     Force,
@@ -35,6 +36,7 @@ def compare(
     template: Template = None,
     paper: PaperOption = Paper.a4,
     allow_incomplete: AllowIncomplete = False,
+    passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
     """Compare two partners' answers side by side.
@@ -53,4 +55,5 @@ def compare(
         paper=paper,
         allow_incomplete=allow_incomplete,
         data_dir=data_dir,
+        passphrase_files=passphrase_file,
     )

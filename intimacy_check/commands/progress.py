@@ -9,8 +9,16 @@ from typing import Annotated
 import typer
 
 from intimacy_check import formats
-from intimacy_check.answers import COMPLETED, AnswerSheet, check_matches, read_answer_sheet
+from intimacy_check.answers import (
+    COMPLETED,
+    AnswerSheet,
+    check_matches,
+    is_sealed,
+    parse_answer_bytes,
+    read_answer_bytes,
+)
 from intimacy_check.commands import PROG, DataDir, fail, load
+from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.commands.report import (
     Force,
     Format,
@@ -39,11 +47,9 @@ def _error(message: str) -> None:
     sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=inert(message)) + "\n")
 
 
-def usable_sheets(
-    paths: list[Path], questionnaire: Questionnaire, failures: list[str]
-) -> list[tuple[str, AnswerSheet]]:
-    """Completed sheets for the loaded questionnaire; others are left out with a note."""
-    usable = []
+def _contents(paths: list[Path], failures: list[str]) -> list[tuple[Path, bytes]]:
+    """Each file's bytes, once; a file given twice is noted, one that fails is an error."""
+    contents = []
     seen: set[Path] = set()
     for path in paths:
         if path.resolve() in seen:
@@ -51,7 +57,26 @@ def usable_sheets(
             continue
         seen.add(path.resolve())
         try:
-            sheet = read_answer_sheet(path)
+            contents.append((path, read_answer_bytes(path)))
+        except IntimacyCheckError as error:
+            failures.append(str(path))
+            _error(error.message)
+    return contents
+
+
+def usable_sheets(
+    paths: list[Path], questionnaire: Questionnaire, failures: list[str], keyring: Keyring
+) -> list[tuple[str, AnswerSheet]]:
+    """Completed sheets for the loaded questionnaire, sealed ones opened in the order
+    given; others are left out with a note, and a file that cannot be opened is an error."""
+    contents = _contents(paths, failures)
+    keyring.expect(sum(is_sealed(content) for _path, content in contents))
+    usable = []
+    for path, content in contents:
+        try:
+            if is_sealed(content):
+                content = keyring.open(path, content).plain
+            sheet = parse_answer_bytes(content, source=str(path))
         except IntimacyCheckError as error:
             failures.append(str(path))
             _error(error.message)
@@ -98,6 +123,7 @@ def progress(
     force: Force = False,
     template: Template = None,
     paper: PaperOption = Paper.a4,
+    passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
     """Show what changed between dated assessments.
@@ -108,9 +134,10 @@ def progress(
     destination = prepare_destination(
         format, output, template=template, force=force, inputs=files, document=formats.PROGRESS
     )
+    keyring = Keyring(passphrase_file)
     questionnaire = load(data_dir)
     failures: list[str] = []
-    sheets = usable_sheets(files, questionnaire, failures)
+    sheets = usable_sheets(files, questionnaire, failures, keyring)
     if not sheets:
         fail(_(text.NOTHING_TO_FOLLOW))
     people = group_progress(questionnaire, sheets)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shlex
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +23,9 @@ from intimacy_check.answers import (
     AnswerFileLock,
     AnswerSheet,
     format_answer_sheet,
+    is_sealed,
     now,
+    read_answer_bytes,
     write_private,
 )
 from intimacy_check.commands import (
@@ -33,6 +37,7 @@ from intimacy_check.commands import (
     load,
     read_sheet,
 )
+from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.couple import check_pair
 from intimacy_check.documents.comparison import comparison_document
 from intimacy_check.documents.personal import personal_document
@@ -42,9 +47,13 @@ from intimacy_check.formats.terminal import comparison, personal
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.messages import sealing as sealing_text
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.quiz import Action, advance, parse_key, start
 from intimacy_check.report import build_report
+
+if TYPE_CHECKING:
+    from intimacy_check.sealing import Seal
 
 
 def plain(value: object) -> str:
@@ -81,6 +90,8 @@ def quiz(
         ),
     ] = None,
     couple: Annotated[bool, typer.Option("--couple", help=_(quiz_text.COUPLE_HELP))] = False,
+    seal: Annotated[bool, typer.Option("--seal", help=_(sealing_text.SEAL_HELP))] = False,
+    passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
     """Take the quiz: rate each statement and save your answers.
@@ -90,36 +101,117 @@ def quiz(
     """
     names, resumes = name or [], resume or []
     people = 2 if couple else 1
-    if len(names) > people or len(resumes) > people:
-        raise UsageError(_(quiz_text.NAME_RESUME_TIMES))
-    if resumes and (names or output or output_dir or force):
+    if len(resumes) == people and (names or output or output_dir or force):
         raise UsageError(_(quiz_text.RESUME_ALONE))
+    if len(names) + len(resumes) > people:
+        raise UsageError(_(quiz_text.NAME_RESUME_TIMES))
     if output is not None and (couple or output_dir is not None):
         raise UsageError(_(quiz_text.OUTPUT_ONE_FILE))
-    if couple and len(resumes) == 1:
-        raise UsageError(_(quiz_text.COUPLE_RESUME_TWICE))
 
     with _signals_stop_the_quiz(), ExitStack() as locks:
         questionnaire = load(data_dir)
         screen = console()
-        if resumes:
-            # A link is followed once, here: the answers go to the file it names.
-            paths = [answers.resolve_link(path) for path in resumes]
+        keyring = Keyring(passphrase_file, say=lambda line: _say(screen, line))
+        turns = []
+        # A link is followed once, here: the answers go to the file it names.
+        for path in (answers.resolve_link(given) for given in resumes):
             # Lock before reading, so no other quiz can finish the file in between.
-            for path in paths:
-                locks.enter_context(AnswerFileLock(path))
-            plans = [(read_sheet(path, questionnaire), path) for path in paths]
-        else:
-            plans = _plan_new(screen, questionnaire, names, people, output, output_dir, force)
-            for _sheet, path in plans:
-                locks.enter_context(AnswerFileLock(path))
+            locks.enter_context(AnswerFileLock(path))
+            turns.append(_resumed(path, questionnaire, seal=seal))
+        plans = _plan_new(
+            screen,
+            questionnaire,
+            names,
+            people,
+            output,
+            output_dir,
+            force,
+            taken=len(turns),
+            seal=seal,
+        )
+        for sheet, path in plans:
+            locks.enter_context(AnswerFileLock(path))
+            turns.append(Turn(path=path, sheet=sheet, sealed=seal, new=True))
+        keyring.expect(sum(turn.sealed for turn in turns))
         if couple:
-            _couple_quiz(screen, questionnaire, plans)
+            _couple_quiz(screen, questionnaire, turns, keyring, output_dir=output_dir)
+            return
+        turn = turns[0]
+        sheet = _begin(turn, keyring, questionnaire)
+        sheet = take_quiz(
+            screen, questionnaire, sheet, path=turn.path, seal=turn.seal, go_on=go_on_with(turns)
+        )
+        _show(screen, questionnaire, [sheet])
+        saved = sealing_text.SEALED_IN if turn.sealed else quiz_text.SAVED_IN
+        screen.print(f"\n{_(saved, path=plain(turn.path))}", soft_wrap=True)
+
+
+@dataclass
+class Turn:
+    """One person's part of the quiz: their answer file, and how it opens and saves.
+
+    A sealed file to go on with is read at once but opened only when its owner's turn
+    starts, with their passphrase; until then `sheet` is None.
+    """
+
+    path: Path
+    sheet: AnswerSheet | None = None
+    sealed: bool = False
+    new: bool = False  # a new file, not yet on disk for a sealed one
+    content: bytes = b""  # a sealed file's bytes, until it is opened
+    seal: Seal | None = None
+
+
+def _resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
+    content = read_answer_bytes(path)
+    if is_sealed(content):
+        return Turn(path=path, sealed=True, content=content)
+    if seal:
+        raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
+    return Turn(path=path, sheet=read_sheet(path, content, questionnaire))
+
+
+def _begin(
+    turn: Turn, keyring: Keyring, questionnaire: Questionnaire, *, name: str | None = None
+) -> AnswerSheet:
+    """A turn's sheet, once its owner has opened their sealed file, or chosen the
+    passphrase for a new one; `name` addresses them in a couple."""
+    if turn.sealed and turn.seal is None:
+        from intimacy_check.sealing import Seal  # only a sealed quiz loads the age library
+
+        if turn.new:
+            try:
+                turn.seal = Seal(keyring.choose(name=name))
+            except KeyboardInterrupt as stop:
+                screen_line = _(quiz_text.STOPPED_BEFORE_ANSWERS)
+                if name is None:  # alone: nothing is saved before the passphrase is chosen
+                    typer.echo("", err=True)
+                    fail(screen_line, code=interrupted_code(stop))
+                raise
         else:
-            sheet, path = plans[0]
-            sheet = take_quiz(screen, questionnaire, sheet, path=path)
-            _show(screen, questionnaire, [sheet])
-            screen.print(f"\n{_(quiz_text.SAVED_IN, path=plain(path))}", soft_wrap=True)
+            opened = keyring.open(turn.path, turn.content)
+            turn.sheet = read_sheet(turn.path, opened.plain, questionnaire)
+            turn.seal = opened.seal
+    assert turn.sheet is not None  # a plain or new turn has its sheet from the start
+    return turn.sheet
+
+
+def go_on_with(turns: list[Turn]) -> str:
+    """The command that goes on with this quiz: each file on disk by --resume, a new
+    sealed one (written only when its owner's turn starts) by its name again."""
+    words = [PROG, "quiz"] + (["--couple"] if len(turns) == 2 else [])
+    waiting = [turn for turn in turns if turn.new and turn.sealed and turn.seal is None]
+    for turn in turns:
+        if turn not in waiting:
+            words += ["--resume", str(turn.path)]
+    for turn in waiting:
+        assert turn.sheet is not None
+        words += ["--name", turn.sheet.respondent]
+    if waiting:
+        if waiting[0].path.parent != Path("."):
+            words += ["--output-dir", str(waiting[0].path.parent)]
+        words.append("--seal")
+    return shlex.join(words)
 
 
 class Signalled(KeyboardInterrupt):
@@ -166,20 +258,24 @@ def _plan_new(
     output: Path | None,
     output_dir: Path | None,
     force: bool,
+    *,
+    taken: int = 0,
+    seal: bool = False,
 ) -> list[tuple[AnswerSheet, Path]]:
-    """New answer sheets and their paths, checked before anyone answers a statement."""
+    """New answer sheets and their paths, checked before anyone answers a statement;
+    `taken` people go on with files of their own."""
     prompts = [_(quiz_text.NAME_PROMPT)]
     if people == 2:
         prompts = [_(quiz_text.FIRST_PARTNER_PROMPT), _(quiz_text.SECOND_PARTNER_PROMPT)]
     chosen = [checked_name(given) for given in names]
-    while len(chosen) < people:
-        chosen.append(ask_name(screen, prompts[len(chosen)]))
-    if people == 2 and chosen[0].casefold() == chosen[1].casefold():
+    while taken + len(chosen) < people:
+        chosen.append(ask_name(screen, prompts[taken + len(chosen)]))
+    if len(chosen) == 2 and chosen[0].casefold() == chosen[1].casefold():
         raise UsageError(_(quiz_text.NAMES_THE_SAME))
     folder = output_dir or Path(".")
     plans = []
     for person in chosen:
-        path = output if output is not None else folder / default_file_name(person)
+        path = output if output is not None else folder / default_file_name(person, sealed=seal)
         answers.check_writable(path, force=force)
         path = answers.resolve_link(path)  # with --force, write to the file a link names
         sheet = AnswerSheet(
@@ -192,11 +288,12 @@ def _plan_new(
     return plans
 
 
-def default_file_name(name: str) -> str:
-    """`<name>-<YYYY-MM-DD>.yaml`, with the name reduced to characters safe in a file name."""
+def default_file_name(name: str, *, sealed: bool = False) -> str:
+    """`<name>-<YYYY-MM-DD>.yaml` (`.yaml.age` sealed), with the name reduced to characters
+    safe in a file name."""
     safe = "".join(char if char.isalnum() or char in "-_" else "-" for char in name)
     safe = "-".join(part for part in safe.split("-") if part) or "answers"
-    return f"{safe[:40]}-{date.today().isoformat()}.yaml"
+    return f"{safe[:40]}-{date.today().isoformat()}.yaml" + (".age" if sealed else "")
 
 
 def checked_name(name: str) -> str:
@@ -224,16 +321,15 @@ def ask_name(screen: Console, prompt: str) -> str:
             screen.print(f"  {_(quiz_text.TRY_AGAIN, problem=plain(error.message))}")
 
 
-def save(path: Path, sheet: AnswerSheet, questionnaire: Questionnaire) -> None:
+def save(
+    path: Path, sheet: AnswerSheet, questionnaire: Questionnaire, seal: Seal | None = None
+) -> None:
     order = tuple(sign.id for sign in questionnaire.signs)
-    write_private(path, format_answer_sheet(sheet, order=order))
-
-
-def resume_command(paths: tuple[Path, ...]) -> str:
-    """How to go on: with one file, or as a couple with both, so the comparison follows."""
-    if len(paths) == 2:
-        return f"{PROG} quiz --couple --resume {paths[0]} --resume {paths[1]}"
-    return f"{PROG} quiz --resume {paths[0]}"
+    text = format_answer_sheet(sheet, order=order)
+    if seal is None:
+        write_private(path, text)
+    else:
+        seal.save(path, text, finished=sheet.status == COMPLETED)
 
 
 def take_quiz(
@@ -242,18 +338,28 @@ def take_quiz(
     sheet: AnswerSheet,
     *,
     path: Path,
-    resume: tuple[Path, ...] = (),
+    go_on: str,
+    seal: Seal | None = None,
+    private: bool = False,
 ) -> AnswerSheet:
     """Ask every statement not answered yet, saving after each answer; return the sheet.
-    `resume` names the files to go on with (both partners' in a couple quiz)."""
-    go_on = resume_command(resume or (path,))
-
+    `go_on` is the command that resumes the quiz; `private` clears the screen the moment
+    the last answer is saved, so that a partner sees none of it."""
     if sheet.status == COMPLETED:
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
         return sheet
     try:
-        save(path, sheet, questionnaire)
-        return _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on)
+        if seal is not None and not seal.ready:
+            screen.print(_(sealing_text.SEALING))  # the key is sealed once, which takes a moment
+        save(path, sheet, questionnaire, seal)
+        sheet = _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal)
+        if private:
+            _hide_answers(screen)
+        if seal is not None:
+            screen.print(_(sealing_text.SEALING))
+        sheet = sheet.completed(now())
+        save_or_ask(screen, path, sheet, questionnaire, seal)
+        return sheet
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
         try:
             screen.print()
@@ -263,12 +369,16 @@ def take_quiz(
 
 
 def save_or_ask(
-    screen: Console, path: Path, sheet: AnswerSheet, questionnaire: Questionnaire
+    screen: Console,
+    path: Path,
+    sheet: AnswerSheet,
+    questionnaire: Questionnaire,
+    seal: Seal | None = None,
 ) -> None:
     """Save; if that fails (a full disk, say), keep the answers in memory and offer a retry."""
     while True:
         try:
-            save(path, sheet, questionnaire)
+            save(path, sheet, questionnaire, seal)
             return
         except SaveError as error:
             screen.print(_(quiz_text.COULD_NOT_SAVE, problem=plain(error.message)), soft_wrap=True)
@@ -284,8 +394,15 @@ def save_or_ask(
 
 
 def _ask_statements(
-    screen: Console, questionnaire: Questionnaire, sheet: AnswerSheet, *, path: Path, go_on: str
+    screen: Console,
+    questionnaire: Questionnaire,
+    sheet: AnswerSheet,
+    *,
+    path: Path,
+    go_on: str,
+    seal: Seal | None,
 ) -> AnswerSheet:
+    """The statements not answered yet, each answer saved; the sheet with all of them."""
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
     screen.print(
         f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
@@ -318,10 +435,8 @@ def _ask_statements(
             screen.print(_(quiz_text.FIRST_STATEMENT))
             continue
         state = advance(state, command)
-        save_or_ask(screen, path, state.sheet, questionnaire)
-    sheet = state.sheet.completed(now())
-    save_or_ask(screen, path, sheet, questionnaire)
-    return sheet
+        save_or_ask(screen, path, state.sheet, questionnaire, seal)
+    return state.sheet
 
 
 def _read_line(screen: Console, prompt: str, *, path: Path, go_on: str) -> str:
@@ -345,11 +460,15 @@ def _stop(screen: Console, path: Path, saved: str, *, code: int, go_on: str) -> 
         raise typer.Exit(code) from None
 
 
-def _wait_for_enter(screen: Console, prompt: str, *, paths: list[Path], go_on: str) -> None:
-    """Wait at a hand-over screen; the answers are already saved, so say where and how
-    to go on (`go_on`: the couple resume, or the comparison)."""
+T = TypeVar("T")
+
+
+def _hand_over(screen: Console, paths: list[Path], *, go_on: str, then: Callable[[], T]) -> T:
+    """Between turns: `then` waits for Enter, or asks the next partner's passphrase. The
+    answers so far are saved, so a stop here says where, and how to go on (`go_on`: the
+    couple resume, or the comparison)."""
     try:
-        screen.input(prompt)
+        return then()
     except (EOFError, KeyboardInterrupt) as stop:
         files = " ".join(str(path) for path in paths)
         if isinstance(stop, KeyboardInterrupt):
@@ -371,58 +490,101 @@ def _hide_answers(screen: Console) -> None:
 
 
 def _couple_quiz(
-    screen: Console, questionnaire: Questionnaire, plans: list[tuple[AnswerSheet, Path]]
+    screen: Console,
+    questionnaire: Questionnaire,
+    turns: list[Turn],
+    keyring: Keyring,
+    *,
+    output_dir: Path | None,
 ) -> None:
-    """Each partner answers in turn; the screen is cleared in between; then the comparison."""
-    (first, first_path), (second, second_path) = plans
-    check_pair(
-        first,
-        second,
-        sources=(str(first_path), str(second_path)),
-        same_file=first_path.resolve() == second_path.resolve(),
-        allow_incomplete=True,
-    )
-    # Both files exist from the start (the second with no answers yet), so that a quiz
-    # stopped during the first turn can go on as a couple with both of them.
-    for sheet, path in plans:
-        if not path.exists():
-            save(path, sheet, questionnaire)
-    screen.print(
-        "\n"
-        + _(
+    """Each partner answers in turn, opening or sealing their own file when the turn
+    starts; the screen is cleared in between; then the comparison, from memory."""
+    first, second = turns
+    # Both plain files exist from the start (the second with no answers yet), so that a
+    # quiz stopped during the first turn can go on as a couple with both of them. A new
+    # sealed file waits for its owner's passphrase, and so for their turn.
+    for turn in turns:
+        if turn.new and not turn.sealed and not turn.path.exists():
+            assert turn.sheet is not None
+            save(turn.path, turn.sheet, questionnaire)
+    first_sheet = _begin(first, keyring, questionnaire, name=_name(first))
+    if second.sheet is not None:
+        _check_pair(first, second)
+    if second.sheet is None:
+        intro = _(quiz_text.FIRST_ANSWERS_FIRST_PARTNER, first=plain(first_sheet.respondent))
+    else:
+        intro = _(
             quiz_text.FIRST_ANSWERS_FIRST,
-            first=plain(first.respondent),
-            second=plain(second.respondent),
+            first=plain(first_sheet.respondent),
+            second=plain(second.sheet.respondent),
         )
-    )
-    both = (first_path, second_path)
-    first = take_quiz(screen, questionnaire, first, path=first_path, resume=both)
-    # The moment the last answer is saved, before anything else is printed.
-    _hide_answers(screen)
-    screen.print(
-        f"{_(quiz_text.THANK_YOU, name=plain(first.respondent))}\n"
-        f"{_(quiz_text.HAND_OVER, name=plain(second.respondent))}"
-    )
-    _wait_for_enter(
+    screen.print("\n" + intro)
+    first_sheet = take_quiz(
         screen,
-        _(quiz_text.READY_PROMPT, name=plain(second.respondent)),
-        paths=[first_path],
-        go_on=resume_command(both),
+        questionnaire,
+        first_sheet,
+        path=first.path,
+        seal=first.seal,
+        go_on=go_on_with(turns),
+        private=True,
     )
-    second = take_quiz(screen, questionnaire, second, path=second_path, resume=both)
-    _hide_answers(screen)  # nor the second partner's, before they are ready to compare
+    screen.print(_(quiz_text.THANK_YOU, name=plain(first_sheet.respondent)))
+    if second.sheet is None:
+        screen.print(_(quiz_text.HAND_OVER_PARTNER))
+        ready = _(quiz_text.READY_PROMPT_PARTNER)
+    else:
+        screen.print(_(quiz_text.HAND_OVER, name=plain(second.sheet.respondent)))
+        ready = _(quiz_text.READY_PROMPT, name=plain(second.sheet.respondent))
+    _hand_over(screen, [first.path], go_on=go_on_with(turns), then=lambda: screen.input(ready))
+    second_sheet = _hand_over(
+        screen,
+        [first.path],
+        go_on=go_on_with(turns),
+        then=lambda: _begin(second, keyring, questionnaire, name=_name(second)),
+    )
+    if second.content:
+        _check_pair(first, second)  # opened only now
+    second_sheet = take_quiz(
+        screen,
+        questionnaire,
+        second_sheet,
+        path=second.path,
+        seal=second.seal,
+        go_on=go_on_with(turns),
+        private=True,
+    )
     screen.print(_(quiz_text.THANK_YOU_BOTH))
-    files = " ".join(str(path) for path in both)
-    _wait_for_enter(
+    both = [first.path, second.path]
+    _hand_over(
         screen,
-        _(quiz_text.COMPARISON_PROMPT),
-        paths=list(both),
-        go_on=f"{PROG} compare {files}",
+        both,
+        go_on=shlex.join([PROG, "compare", *map(str, both)]),
+        then=lambda: screen.input(_(quiz_text.COMPARISON_PROMPT)),
     )
-    _show(screen, questionnaire, [first, second])
+    _show(screen, questionnaire, [first_sheet, second_sheet])
+    sealed = first.sealed or second.sealed
+    saved = sealing_text.BOTH_SEALED_IN if sealed else quiz_text.BOTH_SAVED_IN
     screen.print(
-        f"\n{_(quiz_text.BOTH_SAVED_IN, first=plain(first_path), second=plain(second_path))}",
-        soft_wrap=True,
+        f"\n{_(saved, first=plain(first.path), second=plain(second.path))}", soft_wrap=True
+    )
+
+
+def _say(screen: Console, line: str) -> None:
+    screen.print(plain(line), soft_wrap=True)
+
+
+def _name(turn: Turn) -> str | None:
+    return turn.sheet.respondent if turn.sheet is not None else None
+
+
+def _check_pair(first: Turn, second: Turn) -> None:
+    assert first.sheet is not None and second.sheet is not None
+    check_pair(
+        first.sheet,
+        second.sheet,
+        sources=(str(first.path), str(second.path)),
+        same_file=first.path.resolve() == second.path.resolve(),
+        allow_incomplete=True,
     )
 
 

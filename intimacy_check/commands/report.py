@@ -17,10 +17,11 @@ from intimacy_check.answers import (
     AnswerSheet,
     check_matches,
     check_writable,
-    read_answer_sheet,
+    parse_answer_bytes,
     write_private,
 )
-from intimacy_check.commands import DataDir, console, load
+from intimacy_check.commands import DataDir, console, load, open_answer_files
+from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.documents.report import report_document
 from intimacy_check.errors import UsageError
 from intimacy_check.messages import _
@@ -139,10 +140,19 @@ def prepare_destination(
 
 
 def read_sheets(
-    paths: list[Path], questionnaire: Questionnaire, *, allow_incomplete: bool
+    paths: list[Path],
+    questionnaire: Questionnaire,
+    *,
+    allow_incomplete: bool,
+    keyring: Keyring,
 ) -> list[AnswerSheet]:
-    """Read one or two answer files; a pair must be fit to compare."""
-    sheets = [read_answer_sheet(path) for path in paths]
+    """Read one or two answer files, opening sealed ones; a pair must be fit to compare.
+    A couple's sealed files are both open before either is read."""
+    contents = open_answer_files(paths, keyring)
+    sheets = [
+        parse_answer_bytes(content, source=str(path))
+        for path, content in zip(paths, contents, strict=True)
+    ]
     if len(sheets) == 2:
         from intimacy_check.couple import check_pair  # a single file never loads the couple code
 
@@ -196,13 +206,15 @@ def run(
     paper: Paper,
     allow_incomplete: bool,
     data_dir: Path | None,
+    passphrase_files: list[Path] | None = None,
     side_by_side: Callable[..., object] | None = None,
 ) -> None:
     """Read, score, build the document and write it. In a terminal, `side_by_side` builds
     the document instead of the counselor's report (`compare` passes the couple view)."""
     destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
+    keyring = Keyring(passphrase_files)
     questionnaire = load(data_dir)
-    sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete)
+    sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete, keyring=keyring)
     scored = build_report(questionnaire, sheets)
     if side_by_side is not None and destination.format.terminal:
         document = side_by_side(scored, steps=steps)
@@ -230,6 +242,7 @@ def report(
     template: Template = None,
     paper: PaperOption = Paper.a4,
     allow_incomplete: AllowIncomplete = False,
+    passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
     """Show or save a report of one answer file, or of a couple's two."""
@@ -245,4 +258,5 @@ def report(
         paper=paper,
         allow_incomplete=allow_incomplete,
         data_dir=data_dir,
+        passphrase_files=passphrase_file,
     )

@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.progress import Progress
 
 from intimacy_check import formats
-from intimacy_check.answers import check_matches, read_answer_sheet
-from intimacy_check.caseload import SummaryRow, sort_rows, streams, summarize
+from intimacy_check.answers import SealedFile, check_matches, read_answer_sheet
+from intimacy_check.caseload import SummaryRow, sealed_row, sort_rows, streams, summarize
 from intimacy_check.commands import PROG, DataDir, fail, load
 from intimacy_check.commands.report import Destination, Paper, emit
 from intimacy_check.documents.caseload import caseload_document
@@ -28,6 +28,7 @@ from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.questionnaire import Questionnaire
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
+ANSWER_FILE_ENDINGS = (".yaml", ".yml", ".yaml.age", ".yml.age")
 
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 subfolders.append(entry.name)
-            elif entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith("."):
+            elif entry.name.endswith(ANSWER_FILE_ENDINGS) and not entry.name.startswith("."):
                 files.append(entry.name)
     return sorted(files), sorted(subfolders)
 
@@ -93,12 +94,15 @@ def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
 def _rows(
     files: Iterator[Path], questionnaire: Questionnaire, failures: list[str]
 ) -> Iterator[SummaryRow]:
-    """Summarize file by file; a file that fails is noted on stderr and skipped."""
+    """Summarize file by file; a file that fails is noted on stderr and skipped. A sealed
+    file is listed as sealed: a caseload never asks for a passphrase."""
     for path in files:
         try:
             sheet = read_answer_sheet(path)
             check_matches(sheet, questionnaire=questionnaire, source=str(path))
             row = summarize(questionnaire, sheet, file=str(path))
+        except SealedFile:
+            row = sealed_row(file=str(path))
         except IntimacyCheckError as error:
             failures.append(str(path))
             _error(error.message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from intimacy_check.answers import SEALED
 from intimacy_check.caseload import SummaryRow
 from intimacy_check.documents.parts import Closing, Score, closing, score
 from intimacy_check.inert import inert
@@ -17,7 +18,7 @@ SCHEMA_COLUMNS = ("file", "respondent", "status", "completed_at", "index", "band
 @dataclass(frozen=True, slots=True)
 class CaseloadRow:
     file: str
-    respondent: str
+    respondent: str | None  # None for a sealed file
     status: str
     completed_at: str | None
     completed_on: str  # the date, or "–"
@@ -40,15 +41,21 @@ def caseload_row(row: SummaryRow) -> CaseloadRow:
     moment = row.completed_at
     return CaseloadRow(
         file=inert(row.file),
-        respondent=inert(row.respondent),
+        respondent=inert(row.respondent) if row.respondent is not None else None,
         status=row.status,
         completed_at=moment.isoformat() if moment else None,
         completed_on=moment.date().isoformat() if moment else "–",
-        index=score(row.index),
+        index=Score(None, "–") if row.status == SEALED else score(row.index),
         band_id=row.band,
-        band=inert(row.band_label) if row.band_label else _(m.INCOMPLETE),
+        band=_band(row),
         top_concern=inert(row.top_concern) if row.top_concern else None,
     )
+
+
+def _band(row: SummaryRow) -> str:
+    if row.band_label:
+        return inert(row.band_label)
+    return "–" if row.status == SEALED else _(m.INCOMPLETE)
 
 
 def caseload_document(rows: Iterable[SummaryRow]) -> CaseloadDocument:

@@ -339,7 +339,8 @@ def listing(document: ListingDocument) -> RenderableType:
 
 def _caseload_row(row: CaseloadRow) -> Text:
     """Two lines per file: the scores, then the file and its most pressing concern."""
-    name = row.respondent if len(row.respondent) <= 16 else row.respondent[:15] + "…"
+    name = row.respondent or "–"
+    name = name if len(name) <= 16 else name[:15] + "…"
     first = (
         f"{row.index.label:>5}  {name:<16}  {row.status:<11}  {row.completed_on:<10}  {row.band}"
     )

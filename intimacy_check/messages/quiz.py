@@ -40,17 +40,21 @@ NAME_HELP = N_("Your name, as it will appear in reports. With --couple, give it 
 OUTPUT_HELP = N_("Answer file to write [default: NAME-DATE.yaml].")
 OUTPUT_DIR_HELP = N_("Folder for the default answer files [default: .].")
 FORCE_HELP = N_("Replace existing answer files.")
-RESUME_HELP = N_("Go on with an unfinished answer file (with --couple, give both).")
+RESUME_HELP = N_(
+    "Go on with an unfinished answer file (with --couple, once for each partner going on; "
+    "a partner without one starts anew)."
+)
 COUPLE_HELP = N_("Two partners take turns at this computer.")
 
 # --- options that do not go together (commands.quiz) -----------------------------------------
 
-NAME_RESUME_TIMES = N_("give --name and --resume at most twice with --couple, and once without it")
+NAME_RESUME_TIMES = N_(
+    "give --name and --resume at most twice in all with --couple, and once without it"
+)
 RESUME_ALONE = N_(
     "--resume goes on with existing files; leave out --name, --output, --output-dir and --force"
 )
 OUTPUT_ONE_FILE = N_("--output names one file; with --couple or --output-dir leave it out")
-COUPLE_RESUME_TWICE = N_("with --couple, give --resume twice: one file for each partner")
 
 # --- names (commands.quiz) ---------------------------------------------------------------------
 
@@ -100,14 +104,22 @@ INTERRUPTED_SAVED = N_(
     "stopped; your answers so far are saved in {path}. Go on later with: {command}"
 )
 SAVED_IN = N_("Your answers are saved in {path}")
+
 STOPPED_BEFORE_ANSWERS = N_("stopped before the first statement; nothing was saved")
 
 # --- a couple taking turns (commands.quiz) -------------------------------------------------------
 
 FIRST_ANSWERS_FIRST = N_("{first} answers first. {second}, please look away until it is your turn.")
+# The second partner's sealed file is opened only when their turn starts, so until then
+# their name is not known.
+FIRST_ANSWERS_FIRST_PARTNER = N_(
+    "{first} answers first. Their partner, please look away until it is your turn."
+)
 THANK_YOU = N_("Thank you, {name}. Your answers are saved.")
 HAND_OVER = N_("Please hand over to {name}.")
+HAND_OVER_PARTNER = N_("Please hand over to your partner.")
 READY_PROMPT = N_("{name}, press Enter when you are ready. ")
+READY_PROMPT_PARTNER = N_("Press Enter when you are ready. ")
 THANK_YOU_BOTH = N_("Thank you both. Your answers are saved.")
 COMPARISON_PROMPT = N_("Press Enter when you are both ready to see the comparison. ")
 # {command} is the command line that compares the two files.

@@ -1,0 +1,168 @@
+"""Sealed answer files: the age format (age-encryption.org/v1), through pyrage.
+
+A finished sealed file is sealed with its owner's passphrase (age's scrypt recipient), so
+the standard tool opens it: `age -d FILE`. Passphrase key stretching takes a second or
+more, far too slow for the save after every answer. So while a quiz is unfinished its
+answers are sealed to a key of their own (an age X25519 identity), made when the quiz
+starts and kept beside them in `.FILE.key`, itself sealed once with the passphrase; age
+opens that pair with `age -d -i .FILE.key FILE`. When the quiz ends, the answers are
+sealed with the passphrase and the key file is removed.
+
+This module holds no passphrase prompts (see `commands/passphrases.py`) and reads nothing
+from the terminal; it seals, opens and saves.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyrage
+from pyrage import passphrase as scrypt
+from pyrage import x25519
+
+from intimacy_check.answers import SEALED_MAGIC, write_private
+from intimacy_check.errors import AnswerFileError
+from intimacy_check.messages import _
+from intimacy_check.messages import sealing as text
+from intimacy_check.strict_yaml import ReadError, read_limited
+
+SEALED_SUFFIX = ".age"
+# The work factor age itself accepts at most; a file asking for more could take minutes
+# and gigabytes before any passphrase is known to be wrong.
+MAX_WORK_FACTOR = 22
+KEY_FILE_LIMIT = 4096
+_KEY_PREFIX = "AGE-SECRET-KEY-"
+
+
+class WrongPassphrase(AnswerFileError):
+    """The passphrase does not open this sealed file."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A sealed file's plain bytes, and how to go on saving it sealed."""
+
+    plain: bytes
+    seal: Seal
+
+
+class Seal:
+    """How one sealed answer file is saved: to its own key while the quiz runs (fast),
+    with its owner's passphrase once it is finished (slow, once)."""
+
+    def __init__(self, passphrase: str, identity: x25519.Identity | None = None) -> None:
+        self._passphrase = passphrase
+        self._identity = identity
+
+    def __repr__(self) -> str:
+        return "Seal(...)"  # never the passphrase, in a traceback or a log
+
+    @property
+    def ready(self) -> bool:
+        """Whether its key is made, so that every save from now on is quick."""
+        return self._identity is not None
+
+    def save(self, path: Path, text: str, *, finished: bool) -> None:
+        """Seal `text` into `path`, atomically and privately, as write_private does."""
+        plain = text.encode("utf-8")
+        if finished:
+            write_private(path, seal_with_passphrase(plain, self._passphrase))
+            drop_key(path)  # the finished file opens with the passphrase alone
+            return
+        if self._identity is None:
+            # The key is saved, sealed, before the first answer that needs it.
+            identity = x25519.Identity.generate()
+            write_private(key_path(path), seal_key(identity, self._passphrase))
+            self._identity = identity
+        write_private(path, bytes(pyrage.encrypt(plain, [self._identity.to_public()])))
+
+
+def key_path(path: Path) -> Path:
+    """Where the key of an unfinished sealed file is kept: hidden, beside it."""
+    return path.with_name(f".{path.name}.key")
+
+
+def drop_key(path: Path) -> None:
+    """Remove the key of a file that no longer needs one, if it has one."""
+    try:
+        os.unlink(key_path(path))
+    except OSError:
+        pass
+
+
+def sealed_name(path: Path) -> Path:
+    return path.with_name(path.name + SEALED_SUFFIX)
+
+
+def seal_key(identity: x25519.Identity, passphrase: str) -> bytes:
+    """An age identity file holding `identity`, sealed with the passphrase: the form
+    `age -d -i` opens, asking for the passphrase."""
+    lines = f"# public key: {identity.to_public()}\n{identity}\n"
+    return seal_with_passphrase(lines.encode("ascii"), passphrase)
+
+
+def seal_with_passphrase(plain: bytes, passphrase: str) -> bytes:
+    return bytes(scrypt.encrypt(plain, passphrase))
+
+
+def open_sealed(path: Path, content: bytes, passphrase: str) -> Opened:
+    """Open a sealed answer file's bytes; raise WrongPassphrase or AnswerFileError.
+    Nothing is written, and the file is never touched."""
+    kind, arguments = first_stanza(content, source=str(path))
+    if kind == "scrypt":
+        return Opened(_scrypt_open(content, passphrase, source=path), Seal(passphrase))
+    if kind == "X25519":
+        identity = _open_key(path, passphrase)
+        try:
+            plain = bytes(pyrage.decrypt(content, [identity]))
+        except pyrage.DecryptError as error:
+            raise AnswerFileError(_(text.DAMAGED, path=path, problem=str(error))) from None
+        return Opened(plain, Seal(passphrase, identity))
+    raise AnswerFileError(_(text.OTHER_RECIPIENT, path=path, kind=kind))
+
+
+def first_stanza(content: bytes, *, source: str) -> tuple[str, list[str]]:
+    """The type and arguments of an age header's first recipient stanza, which are plain
+    text: whether a passphrase or a key seals the file, and how hard its passphrase is."""
+    lines = content[len(SEALED_MAGIC) : len(SEALED_MAGIC) + 512].split(b"\n", 1)
+    words = lines[0].decode("ascii", "replace").split(" ")
+    if len(words) < 2 or words[0] != "->":
+        raise AnswerFileError(_(text.DAMAGED, path=source, problem=_(text.NO_RECIPIENT)))
+    kind, arguments = words[1], words[2:]
+    if kind == "scrypt":
+        work = arguments[1] if len(arguments) == 2 else ""
+        if not work.isdigit() or int(work) > MAX_WORK_FACTOR:
+            raise AnswerFileError(_(text.WORK_FACTOR, path=source, limit=MAX_WORK_FACTOR))
+    return kind, arguments
+
+
+def _scrypt_open(content: bytes, passphrase: str, *, source: Path) -> bytes:
+    try:
+        return bytes(scrypt.decrypt(content, passphrase))
+    except pyrage.DecryptError as error:
+        # age reports a passphrase that does not unwrap the file key as this, and a
+        # damaged file as anything else.
+        if str(error) == "Decryption failed":
+            raise WrongPassphrase(_(text.WRONG_PASSPHRASE, path=source)) from None
+        raise AnswerFileError(_(text.DAMAGED, path=source, problem=str(error))) from None
+
+
+def _open_key(path: Path, passphrase: str) -> x25519.Identity:
+    key = key_path(path)
+    try:
+        content = read_limited(key, limit=KEY_FILE_LIMIT)
+    except ReadError as error:
+        raise AnswerFileError(_(text.KEY_UNREADABLE, path=path, problem=error)) from None
+    if not content.startswith(SEALED_MAGIC):
+        raise AnswerFileError(_(text.KEY_DAMAGED, path=path, key=key))
+    first_stanza(content, source=str(key))
+    lines = _scrypt_open(content, passphrase, source=path).decode("ascii", "replace")
+    for line in lines.splitlines():
+        if line.startswith(_KEY_PREFIX):
+            try:
+                return x25519.Identity.from_str(line.strip())
+            except pyrage.IdentityError:
+                break
+    raise AnswerFileError(_(text.KEY_DAMAGED, path=path, key=key))
