@@ -134,7 +134,7 @@ def quiz(
             turns.append(Turn(path=path, sheet=sheet, sealed=seal, new=True))
         keyring.expect(sum(turn.sealed for turn in turns))
         if couple:
-            _couple_quiz(screen, questionnaire, turns, keyring, output_dir=output_dir)
+            _couple_quiz(screen, questionnaire, turns, keyring)
             return
         turn = turns[0]
         sheet = _begin(turn, keyring, questionnaire)
@@ -143,7 +143,7 @@ def quiz(
         )
         _show(screen, questionnaire, [sheet])
         saved = sealing_text.SEALED_IN if turn.sealed else quiz_text.SAVED_IN
-        screen.print(f"\n{_(saved, path=plain(turn.path))}", soft_wrap=True)
+        screen.print(f"\n{_(saved, path=plain(turn.path))}")
 
 
 @dataclass
@@ -350,7 +350,7 @@ def take_quiz(
         return sheet
     try:
         if seal is not None and not seal.ready:
-            screen.print(_(sealing_text.SEALING))  # the key is sealed once, which takes a moment
+            screen.print(_(sealing_text.PREPARING))  # its key is sealed once: a moment
         save(path, sheet, questionnaire, seal)
         sheet = _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal)
         if private:
@@ -494,8 +494,6 @@ def _couple_quiz(
     questionnaire: Questionnaire,
     turns: list[Turn],
     keyring: Keyring,
-    *,
-    output_dir: Path | None,
 ) -> None:
     """Each partner answers in turn, opening or sealing their own file when the turn
     starts; the screen is cleared in between; then the comparison, from memory."""
@@ -507,18 +505,15 @@ def _couple_quiz(
         if turn.new and not turn.sealed and not turn.path.exists():
             assert turn.sheet is not None
             save(turn.path, turn.sheet, questionnaire)
-    first_sheet = _begin(first, keyring, questionnaire, name=_name(first))
+    if first.sheet is None:  # a sealed file to go on with: its owner opens it first
+        _begin(first, keyring, questionnaire)
+    first_sheet = first.sheet
+    assert first_sheet is not None
     if second.sheet is not None:
         _check_pair(first, second)
-    if second.sheet is None:
-        intro = _(quiz_text.FIRST_ANSWERS_FIRST_PARTNER, first=plain(first_sheet.respondent))
-    else:
-        intro = _(
-            quiz_text.FIRST_ANSWERS_FIRST,
-            first=plain(first_sheet.respondent),
-            second=plain(second.sheet.respondent),
-        )
-    screen.print("\n" + intro)
+    if first_sheet.status != COMPLETED:
+        screen.print("\n" + _intro(first_sheet, second.sheet))
+    first_sheet = _begin(first, keyring, questionnaire, name=first_sheet.respondent)
     first_sheet = take_quiz(
         screen,
         questionnaire,
@@ -564,13 +559,22 @@ def _couple_quiz(
     _show(screen, questionnaire, [first_sheet, second_sheet])
     sealed = first.sealed or second.sealed
     saved = sealing_text.BOTH_SEALED_IN if sealed else quiz_text.BOTH_SAVED_IN
-    screen.print(
-        f"\n{_(saved, first=plain(first.path), second=plain(second.path))}", soft_wrap=True
-    )
+    # Wrapped at spaces, so a path stays whole on its line for copying.
+    screen.print(f"\n{_(saved, first=plain(first.path), second=plain(second.path))}")
 
 
 def _say(screen: Console, line: str) -> None:
-    screen.print(plain(line), soft_wrap=True)
+    screen.print(plain(line))
+
+
+def _intro(first: AnswerSheet, second: AnswerSheet | None) -> str:
+    if second is None:  # a sealed file, opened only when its owner's turn starts
+        return _(quiz_text.FIRST_ANSWERS_FIRST_PARTNER, first=plain(first.respondent))
+    return _(
+        quiz_text.FIRST_ANSWERS_FIRST,
+        first=plain(first.respondent),
+        second=plain(second.respondent),
+    )
 
 
 def _name(turn: Turn) -> str | None:

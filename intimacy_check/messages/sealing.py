@@ -62,6 +62,7 @@ CHOOSE_PROMPT = N_("Choose a passphrase (at least {minimum} characters): ")
 CONFIRM_PROMPT = N_("Type it again: ")
 TOO_SHORT = N_("That passphrase is shorter than {minimum} characters. Please choose a longer one.")
 MISMATCH = N_("The two did not match. Please choose it again.")
+PREPARING = N_("Preparing your sealed answer file…")
 SEALING = N_("Sealing your answers…")
 
 # --- the quiz (commands.quiz) ------------------------------------------------------------------
