@@ -358,7 +358,7 @@ def _in_progress(path: Path, *, answered: str = "5\n4\nq\n") -> None:
 def test_resume_takes_the_lock_before_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from intimacy_check.commands import quiz as quiz_command
+    from intimacy_check.commands import answering as quiz_command
 
     out = tmp_path / "a.yaml"
     _in_progress(out)

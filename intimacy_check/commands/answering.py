@@ -1,0 +1,288 @@
+"""One person's answers in the quiz: their file opened or sealed, each statement asked,
+every answer saved, and a stop that says how to go on."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from intimacy_check.answers import (
+    COMPLETED,
+    AnswerSheet,
+    format_answer_sheet,
+    is_sealed,
+    now,
+    read_answer_bytes,
+    write_private,
+)
+from intimacy_check.commands import EXIT_INTERRUPTED, PROG, fail, read_sheet
+from intimacy_check.commands.passphrases import Keyring
+from intimacy_check.documents.comparison import comparison_document
+from intimacy_check.documents.personal import personal_document
+from intimacy_check.errors import SaveError, UsageError
+from intimacy_check.formats.quiz_screen import keys_help, quiz_screen
+from intimacy_check.formats.terminal import comparison, personal
+from intimacy_check.inert import inert
+from intimacy_check.messages import _
+from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.messages import sealing as sealing_text
+from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.quiz import Action, advance, parse_key, start
+from intimacy_check.report import build_report
+
+if TYPE_CHECKING:
+    from intimacy_check.sealing import Seal
+
+
+def plain(value: object) -> str:
+    """Text from a file or the user, safe to pass to rich as markup."""
+    return escape(inert(str(value)))
+
+
+@dataclass
+class Turn:
+    """One person's part of the quiz: their answer file, and how it opens and saves.
+
+    A sealed file to go on with is read at once but opened only when its owner's turn
+    starts, with their passphrase; until then `sheet` is None.
+    """
+
+    path: Path
+    sheet: AnswerSheet | None = None
+    sealed: bool = False
+    new: bool = False  # a new file, not yet on disk for a sealed one
+    content: bytes = b""  # a sealed file's bytes, until it is opened
+    seal: Seal | None = None
+
+
+def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
+    content = read_answer_bytes(path)
+    if is_sealed(content):
+        return Turn(path=path, sealed=True, content=content)
+    if seal:
+        raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
+    return Turn(path=path, sheet=read_sheet(path, content, questionnaire))
+
+
+def begin(
+    turn: Turn, keyring: Keyring, questionnaire: Questionnaire, *, name: str | None = None
+) -> AnswerSheet:
+    """A turn's sheet, once its owner has opened their sealed file, or chosen the
+    passphrase for a new one; `name` addresses them in a couple."""
+    if turn.sealed and turn.seal is None:
+        from intimacy_check.sealing import Seal  # only a sealed quiz loads the age library
+
+        if turn.new:
+            try:
+                turn.seal = Seal(keyring.choose(name=name))
+            except KeyboardInterrupt as stop:
+                screen_line = _(quiz_text.STOPPED_BEFORE_ANSWERS)
+                if name is None:  # alone: nothing is saved before the passphrase is chosen
+                    typer.echo("", err=True)
+                    fail(screen_line, code=interrupted_code(stop))
+                raise
+        else:
+            opened = keyring.open(turn.path, turn.content)
+            turn.sheet = read_sheet(turn.path, opened.plain, questionnaire)
+            turn.seal = opened.seal
+    assert turn.sheet is not None  # a plain or new turn has its sheet from the start
+    return turn.sheet
+
+
+def go_on_with(turns: list[Turn]) -> str:
+    """The command that goes on with this quiz: each file on disk by --resume, a new
+    sealed one (written only when its owner's turn starts) by its name again."""
+    words = [PROG, "quiz"] + (["--couple"] if len(turns) == 2 else [])
+    waiting = [turn for turn in turns if turn.new and turn.sealed and turn.seal is None]
+    for turn in turns:
+        if turn not in waiting:
+            words += ["--resume", str(turn.path)]
+    for turn in waiting:
+        assert turn.sheet is not None
+        words += ["--name", turn.sheet.respondent]
+    if waiting:
+        if waiting[0].path.parent != Path("."):
+            words += ["--output-dir", str(waiting[0].path.parent)]
+        words.append("--seal")
+    return shlex.join(words)
+
+
+class Signalled(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, stopping the quiz as Ctrl-C does, with the shell's exit code."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
+
+
+def interrupted_code(stop: KeyboardInterrupt) -> int:
+    """The exit code for Ctrl-C (130) or a stopping signal (128 + its number)."""
+    return stop.exit_code if isinstance(stop, Signalled) else EXIT_INTERRUPTED
+
+
+def save(
+    path: Path, sheet: AnswerSheet, questionnaire: Questionnaire, seal: Seal | None = None
+) -> None:
+    order = tuple(sign.id for sign in questionnaire.signs)
+    text = format_answer_sheet(sheet, order=order)
+    if seal is None:
+        write_private(path, text)
+    else:
+        seal.save(path, text, finished=sheet.status == COMPLETED)
+
+
+def take_quiz(
+    screen: Console,
+    questionnaire: Questionnaire,
+    sheet: AnswerSheet,
+    *,
+    path: Path,
+    go_on: str,
+    seal: Seal | None = None,
+    private: bool = False,
+) -> AnswerSheet:
+    """Ask every statement not answered yet, saving after each answer; return the sheet.
+    `go_on` is the command that resumes the quiz; `private` clears the screen the moment
+    the last answer is saved, so that a partner sees none of it."""
+    if sheet.status == COMPLETED:
+        screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
+        return sheet
+    try:
+        if seal is not None and not seal.ready:
+            screen.print(_(sealing_text.PREPARING))  # its key is sealed once: a moment
+        save(path, sheet, questionnaire, seal)
+        sheet = _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal)
+        if private:
+            hide_answers(screen)
+        if seal is not None:
+            screen.print(_(sealing_text.SEALING))
+        sheet = sheet.completed(now())
+        save_or_ask(screen, path, sheet, questionnaire, seal)
+        return sheet
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
+        try:
+            screen.print()
+        except OSError:  # a terminal that hung up
+            pass
+        _stop(screen, path, quiz_text.INTERRUPTED_SAVED, code=interrupted_code(stop), go_on=go_on)
+
+
+def save_or_ask(
+    screen: Console,
+    path: Path,
+    sheet: AnswerSheet,
+    questionnaire: Questionnaire,
+    seal: Seal | None = None,
+) -> None:
+    """Save; if that fails (a full disk, say), keep the answers in memory and offer a retry."""
+    while True:
+        try:
+            save(path, sheet, questionnaire, seal)
+            return
+        except SaveError as error:
+            screen.print(_(quiz_text.COULD_NOT_SAVE, problem=plain(error.message)), soft_wrap=True)
+        try:
+            choice = screen.input(_(quiz_text.RETRY_PROMPT))
+        except EOFError:
+            choice = "q"
+        except KeyboardInterrupt as stop:
+            screen.print()
+            fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=interrupted_code(stop))
+        if choice.strip().lower() == "q":
+            fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=1)
+
+
+def _ask_statements(
+    screen: Console,
+    questionnaire: Questionnaire,
+    sheet: AnswerSheet,
+    *,
+    path: Path,
+    go_on: str,
+    seal: Seal | None,
+) -> AnswerSheet:
+    """The statements not answered yet, each answer saved; the sheet with all of them."""
+    state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
+    screen.print(
+        f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
+    )
+    introduced: set[str] = set()  # sections whose introduction was shown in this run
+    while not state.finished:
+        sign = questionnaire.sign(state.current)
+        screen.print(
+            quiz_screen(
+                questionnaire,
+                sign,
+                position=state.position,
+                total=len(state.order),
+                current=state.sheet.answers.get(sign.id),
+                intro=sign.section not in introduced,
+            )
+        )
+        introduced.add(sign.section)
+        typed = _read_line(screen, _(quiz_text.RATING_PROMPT), path=path, go_on=go_on)
+        command = parse_key(typed)
+        if command.action is Action.QUIT:
+            _stop(screen, path, quiz_text.QUIT_SAVED, code=0, go_on=go_on)
+        if command.action is Action.HELP:
+            screen.print(keys_help())
+            continue
+        if command.action is Action.INVALID:
+            screen.print(_(quiz_text.NOT_A_KEY))
+            continue
+        if command.action is Action.BACK and state.position == 0:
+            screen.print(_(quiz_text.FIRST_STATEMENT))
+            continue
+        state = advance(state, command)
+        save_or_ask(screen, path, state.sheet, questionnaire, seal)
+    return state.sheet
+
+
+def _read_line(screen: Console, prompt: str, *, path: Path, go_on: str) -> str:
+    """One line of input; end of input stops the quiz with the file saved (Ctrl-C is
+    caught by `take_quiz`, wherever it lands)."""
+    try:
+        return screen.input(prompt)
+    except EOFError:
+        _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1, go_on=go_on)
+
+
+def _stop(screen: Console, path: Path, saved: str, *, code: int, go_on: str) -> NoReturn:
+    """Stop the quiz, saying where the answers are (`saved`, a catalogue entry) and how to go on."""
+    message = _(saved, path=path, command=go_on)
+    if code == 0:
+        screen.print(plain(message), soft_wrap=True)
+        raise typer.Exit(0)
+    try:
+        fail(message, code=code)
+    except OSError:  # a terminal that hung up: the answers are saved all the same
+        raise typer.Exit(code) from None
+
+
+def hide_answers(screen: Console) -> None:
+    """Clear the screen and the terminal's scrollback, so that nothing of one partner's
+    answers is left for the other to see, not even by scrolling back."""
+    if not screen.is_terminal:
+        return
+    screen.clear()
+    screen.file.write("\x1b[3J")  # the scrollback, where the terminal keeps one
+    screen.file.flush()
+
+
+def say(screen: Console, line: str) -> None:
+    screen.print(plain(line))
+
+
+def show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
+    report = build_report(questionnaire, sheets)
+    screen.print()
+    if report.couple is not None:
+        screen.print(comparison(comparison_document(report)))
+    else:
+        screen.print(personal(personal_document(report)))
