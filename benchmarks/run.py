@@ -505,8 +505,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     # With PYTHONDONTWRITEBYTECODE set, an editable install recompiles every changed module
     # on every run; a wheel install never does. Compile once so both are measured alike.
     subprocess.run(
-        [python, "-c", "import compileall, intimacy_check, os; "
-         "compileall.compile_dir(os.path.dirname(intimacy_check.__file__), quiet=1)"],
+        [
+            python,
+            "-c",
+            "import compileall, intimacy_check, os; "
+            "compileall.compile_dir(os.path.dirname(intimacy_check.__file__), quiet=1)",
+        ],
         check=False,
         timeout=HANG_GUARD,
     )
