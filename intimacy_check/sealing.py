@@ -71,12 +71,17 @@ class Seal:
             write_private(path, seal_with_passphrase(plain, self._passphrase))
             drop_key(path)  # the finished file opens with the passphrase alone
             return
+        identity = self.prepare(path)
+        write_private(path, bytes(pyrage.encrypt(plain, [identity.to_public()])))
+
+    def prepare(self, path: Path) -> x25519.Identity:
+        """The file's own key, made and saved (sealed with the passphrase, which is the
+        slow part) the first time, before any answer is sealed to it."""
         if self._identity is None:
-            # The key is saved, sealed, before the first answer that needs it.
             identity = x25519.Identity.generate()
             write_private(key_path(path), seal_key(identity, self._passphrase))
             self._identity = identity
-        write_private(path, bytes(pyrage.encrypt(plain, [self._identity.to_public()])))
+        return self._identity
 
 
 def key_path(path: Path) -> Path:

@@ -71,22 +71,18 @@ def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
 
 
 def begin(
-    turn: Turn, keyring: Keyring, questionnaire: Questionnaire, *, name: str | None = None
+    screen: Console,
+    turn: Turn,
+    keyring: Keyring,
+    questionnaire: Questionnaire,
+    *,
+    name: str | None = None,
 ) -> AnswerSheet:
     """A turn's sheet, once its owner has opened their sealed file, or chosen the
-    passphrase for a new one; `name` addresses them in a couple."""
+    passphrase for a new one and its file is saved; `name` addresses them in a couple."""
     if turn.sealed and turn.seal is None:
-        from intimacy_check.sealing import Seal  # only a sealed quiz loads the age library
-
         if turn.new:
-            try:
-                turn.seal = Seal(keyring.choose(name=name))
-            except KeyboardInterrupt as stop:
-                screen_line = _(quiz_text.STOPPED_BEFORE_ANSWERS)
-                if name is None:  # alone: nothing is saved before the passphrase is chosen
-                    typer.echo("", err=True)
-                    fail(screen_line, code=interrupted_code(stop))
-                raise
+            _new_sealed(screen, turn, keyring, questionnaire, name=name)
         else:
             opened = keyring.open(turn.path, turn.content)
             turn.sheet = read_sheet(turn.path, opened.plain, questionnaire)
@@ -95,11 +91,34 @@ def begin(
     return turn.sheet
 
 
+def _new_sealed(
+    screen: Console, turn: Turn, keyring: Keyring, questionnaire: Questionnaire, *, name: str | None
+) -> None:
+    """Choose the passphrase, seal the file's own key with it (the slow part, once), and
+    save the file, so that it exists, sealed, before the first statement."""
+    from intimacy_check.sealing import Seal, drop_key  # only a sealed quiz loads age
+
+    assert turn.sheet is not None
+    try:
+        seal = Seal(keyring.choose(name=name))
+        screen.print(_(sealing_text.PREPARING))
+        seal.prepare(turn.path)
+        save(turn.path, turn.sheet, questionnaire, seal)
+    except KeyboardInterrupt as stop:
+        if not turn.path.exists():
+            drop_key(turn.path)  # the key of a file that was never written
+        if name is not None:
+            raise  # a couple: the first partner's answers are saved, which the caller says
+        screen.print()
+        fail(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
+    turn.seal = seal
+
+
 def go_on_with(turns: list[Turn]) -> str:
     """The command that goes on with this quiz: each file on disk by --resume, a new
-    sealed one (written only when its owner's turn starts) by its name again."""
+    sealed one not written yet (it is written when its owner's turn starts) by its name."""
     words = [PROG, "quiz"] + (["--couple"] if len(turns) == 2 else [])
-    waiting = [turn for turn in turns if turn.new and turn.sealed and turn.seal is None]
+    waiting = [turn for turn in turns if turn.new and turn.sealed and not turn.path.exists()]
     for turn in turns:
         if turn not in waiting:
             words += ["--resume", str(turn.path)]

@@ -65,14 +65,14 @@ def couple_quiz(
             assert turn.sheet is not None
             save(turn.path, turn.sheet, questionnaire)
     if first.sheet is None:  # a sealed file to go on with: its owner opens it first
-        begin(first, keyring, questionnaire)
+        begin(screen, first, keyring, questionnaire)
     first_sheet = first.sheet
     assert first_sheet is not None
     if second.sheet is not None:
         _check_pair(first, second)
     if first_sheet.status != COMPLETED:
         screen.print("\n" + _intro(first_sheet, second.sheet))
-    first_sheet = begin(first, keyring, questionnaire, name=first_sheet.respondent)
+    first_sheet = begin(screen, first, keyring, questionnaire, name=first_sheet.respondent)
     first_sheet = take_quiz(
         screen,
         questionnaire,
@@ -94,7 +94,7 @@ def couple_quiz(
         screen,
         [first.path],
         go_on=go_on_with(turns),
-        then=lambda: begin(second, keyring, questionnaire, name=_name(second)),
+        then=lambda: begin(screen, second, keyring, questionnaire, name=_name(second)),
     )
     if second.content:
         _check_pair(first, second)  # opened only now

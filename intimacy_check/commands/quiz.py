@@ -123,7 +123,7 @@ def quiz(
             couple_quiz(screen, questionnaire, turns, keyring)
             return
         turn = turns[0]
-        sheet = begin(turn, keyring, questionnaire)
+        sheet = begin(screen, turn, keyring, questionnaire)
         sheet = take_quiz(
             screen, questionnaire, sheet, path=turn.path, seal=turn.seal, go_on=go_on_with(turns)
         )
