@@ -95,7 +95,7 @@ def read_answer_sheet(path: Path) -> AnswerSheet:
 def read_answer_bytes(path: Path) -> bytes:
     """An answer file's bytes, plain or sealed, within the size limit of each."""
     try:
-        content = read_limited(path, limit=SEALED_FILE_LIMIT)
+        content = read_limited(path, limit=SEALED_FILE_LIMIT, shown_limit=ANSWER_FILE_LIMIT)
         if len(content) > ANSWER_FILE_LIMIT and not is_sealed(content):
             raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=ANSWER_FILE_LIMIT // 1024))
     except ReadError as error:

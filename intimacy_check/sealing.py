@@ -112,27 +112,35 @@ def seal_with_passphrase(plain: bytes, passphrase: str) -> bytes:
     return bytes(scrypt.encrypt(plain, passphrase))
 
 
+def inspect(path: Path, content: bytes) -> str:
+    """Check what can be checked of a sealed file without its passphrase, so that nobody
+    types one for a file that cannot open; return its recipient's kind."""
+    kind = first_stanza(content, source=str(path))
+    if kind == "X25519":
+        _read_key(path)
+    elif kind != "scrypt":
+        raise AnswerFileError(_(text.OTHER_RECIPIENT, path=path, kind=kind))
+    return kind
+
+
 def open_sealed(path: Path, content: bytes, passphrase: str) -> Opened:
     """Open a sealed answer file's bytes; raise WrongPassphrase or AnswerFileError.
     Nothing is written, and the file is never touched."""
-    kind, arguments = first_stanza(content, source=str(path))
-    if kind == "scrypt":
+    if inspect(path, content) == "scrypt":
         return Opened(_scrypt_open(content, passphrase, source=path), Seal(passphrase))
-    if kind == "X25519":
-        identity = _open_key(path, passphrase)
-        try:
-            plain = bytes(pyrage.decrypt(content, [identity]))
-        except pyrage.DecryptError as error:
-            raise AnswerFileError(_(text.DAMAGED, path=path, problem=str(error))) from None
-        return Opened(plain, Seal(passphrase, identity))
-    raise AnswerFileError(_(text.OTHER_RECIPIENT, path=path, kind=kind))
+    identity = _open_key(path, passphrase)
+    try:
+        plain = bytes(pyrage.decrypt(content, [identity]))
+    except pyrage.DecryptError as error:
+        raise AnswerFileError(_(text.DAMAGED, path=path, problem=str(error))) from None
+    return Opened(plain, Seal(passphrase, identity))
 
 
-def first_stanza(content: bytes, *, source: str) -> tuple[str, list[str]]:
-    """The type and arguments of an age header's first recipient stanza, which are plain
-    text: whether a passphrase or a key seals the file, and how hard its passphrase is."""
-    lines = content[len(SEALED_MAGIC) : len(SEALED_MAGIC) + 512].split(b"\n", 1)
-    words = lines[0].decode("ascii", "replace").split(" ")
+def first_stanza(content: bytes, *, source: str) -> str:
+    """The type of an age header's first recipient stanza, which is plain text: whether a
+    passphrase or a key seals the file. A passphrase's work factor is checked too."""
+    line = content[len(SEALED_MAGIC) : len(SEALED_MAGIC) + 512].split(b"\n", 1)[0]
+    words = line.decode("ascii", "replace").split(" ")
     if len(words) < 2 or words[0] != "->":
         raise AnswerFileError(_(text.DAMAGED, path=source, problem=_(text.NO_RECIPIENT)))
     kind, arguments = words[1], words[2:]
@@ -140,7 +148,7 @@ def first_stanza(content: bytes, *, source: str) -> tuple[str, list[str]]:
         work = arguments[1] if len(arguments) == 2 else ""
         if not work.isdigit() or int(work) > MAX_WORK_FACTOR:
             raise AnswerFileError(_(text.WORK_FACTOR, path=source, limit=MAX_WORK_FACTOR))
-    return kind, arguments
+    return kind
 
 
 def _scrypt_open(content: bytes, passphrase: str, *, source: Path) -> bytes:
@@ -154,20 +162,23 @@ def _scrypt_open(content: bytes, passphrase: str, *, source: Path) -> bytes:
         raise AnswerFileError(_(text.DAMAGED, path=source, problem=str(error))) from None
 
 
-def _open_key(path: Path, passphrase: str) -> x25519.Identity:
+def _read_key(path: Path) -> bytes:
     key = key_path(path)
     try:
         content = read_limited(key, limit=KEY_FILE_LIMIT)
     except ReadError as error:
         raise AnswerFileError(_(text.KEY_UNREADABLE, path=path, problem=error)) from None
-    if not content.startswith(SEALED_MAGIC):
+    if not content.startswith(SEALED_MAGIC) or first_stanza(content, source=str(key)) != "scrypt":
         raise AnswerFileError(_(text.KEY_DAMAGED, path=path, key=key))
-    first_stanza(content, source=str(key))
-    lines = _scrypt_open(content, passphrase, source=path).decode("ascii", "replace")
+    return content
+
+
+def _open_key(path: Path, passphrase: str) -> x25519.Identity:
+    lines = _scrypt_open(_read_key(path), passphrase, source=path).decode("ascii", "replace")
     for line in lines.splitlines():
         if line.startswith(_KEY_PREFIX):
             try:
                 return x25519.Identity.from_str(line.strip())
             except pyrage.IdentityError:
                 break
-    raise AnswerFileError(_(text.KEY_DAMAGED, path=path, key=key))
+    raise AnswerFileError(_(text.KEY_DAMAGED, path=path, key=key_path(path)))

@@ -156,12 +156,13 @@ def _problem_at(mark: yaml.Mark, what: str) -> _Problem:
     return _Problem(_(errors.AT_PLACE, line=mark.line + 1, column=mark.column + 1, problem=what))
 
 
-def read_limited(path: Path, *, limit: int) -> bytes:
+def read_limited(path: Path, *, limit: int, shown_limit: int | None = None) -> bytes:
     """Read at most `limit` bytes of a regular file, or of standard input for `-`; raise
-    ReadError for anything else, without blocking on it."""
+    ReadError for anything else, without blocking on it. `shown_limit` is the limit a
+    person is told of, where the bytes allowed include some of the format's own."""
     content = _read_stdin(path, limit) if str(path) == STDIN else _read_file(path, limit)
     if len(content) > limit:
-        raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=limit // 1024))
+        raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=(shown_limit or limit) // 1024))
     return content
 
 

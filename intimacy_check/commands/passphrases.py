@@ -67,6 +67,9 @@ class Keyring:
     def open(self, path: Path, content: bytes) -> Opened:
         """Open a sealed file: with the next passphrase file (one try), or typed at the
         terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file."""
+        from intimacy_check.sealing import inspect  # only a sealed file loads the age library
+
+        inspect(path, content)
         if self._given:
             self._sources.pop(0)
             return _opened(path, content, self._given.pop(0))
@@ -108,7 +111,6 @@ class Keyring:
 
 
 def _opened(path: Path, content: bytes, passphrase: str) -> Opened:
-    # Only a sealed file loads the age library.
     from intimacy_check.sealing import WrongPassphrase, open_sealed
 
     try:
