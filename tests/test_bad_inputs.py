@@ -202,7 +202,9 @@ def test_every_case_says_what_it_is_and_what_it_expects(section: str) -> None:
 def test_every_file_in_the_catalogue_has_a_case_and_every_case_a_file(
     folder: str, section: str
 ) -> None:
-    files = sorted(path.name for path in (CATALOGUE / folder).iterdir())
+    # An unfinished sealed file's key lies beside it as .NAME.key, and is part of its case.
+    keys = {f".{name}.key" for name in TABLE[section]}
+    files = sorted(path.name for path in (CATALOGUE / folder).iterdir() if path.name not in keys)
     assert files == sorted(TABLE[section])
 
 
