@@ -37,7 +37,9 @@ PROGRESS_SHORT_HELP = N_("Show what changed between dated assessments.")
 
 DATA_DIR_HELP = N_("Folder with your own signs.yaml, lack_signs.yaml and steps.yaml.")
 NAME_HELP = N_("Your name, as it will appear in reports. With --couple, give it twice.")
-OUTPUT_HELP = N_("Answer file to write [default: NAME-DATE.yaml].")
+OUTPUT_HELP = N_(
+    "Answer file to write [default: NAME-DATE.yaml, or NAME-DATE.yaml.age with --seal]."
+)
 OUTPUT_DIR_HELP = N_("Folder for the default answer files [default: .].")
 FORCE_HELP = N_("Replace existing answer files.")
 RESUME_HELP = N_(
