@@ -71,8 +71,12 @@ def open_answer_files(paths: list[Path], keyring: Keyring) -> list[bytes]:
     """Each file's plain bytes, sealed ones opened in the order given. Nothing is parsed
     here, so nothing of one file is shown, not even in an error, before the last is open."""
     contents = [read_answer_bytes(path) for path in paths]
-    keyring.expect(sum(is_sealed(content) for content in contents))
+    read = list(zip(paths, contents, strict=True))
+    sealed = [(path, content) for path, content in read if is_sealed(content)]
+    keyring.expect(len(sealed))
+    for path, content in sealed:  # all of them, before the first passphrase is asked for
+        keyring.inspect(path, content)
     return [
         keyring.open(path, content).plain if is_sealed(content) else content
-        for path, content in zip(paths, contents, strict=True)
+        for path, content in read
     ]

@@ -64,12 +64,16 @@ class Keyring:
                 _(text.TOO_MANY_PASSPHRASE_FILES, given=len(self._given), needed=needed)
             )
 
-    def open(self, path: Path, content: bytes) -> Opened:
-        """Open a sealed file: with the next passphrase file (one try), or typed at the
-        terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file."""
+    def inspect(self, path: Path, content: bytes) -> None:
+        """Refuse, before any passphrase is asked for, a sealed file that cannot open."""
         from intimacy_check.sealing import inspect  # only a sealed file loads the age library
 
         inspect(path, content)
+
+    def open(self, path: Path, content: bytes) -> Opened:
+        """Open a sealed file: with the next passphrase file (one try), or typed at the
+        terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file."""
+        self.inspect(path, content)
         if self._given:
             self._sources.pop(0)
             return _opened(path, content, self._given.pop(0))
