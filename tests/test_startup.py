@@ -134,6 +134,24 @@ def test_only_templated_reports_import_jinja2(
     assert bool(_within(modules, "jinja2")) is uses_templates
 
 
+@pytest.mark.parametrize(
+    "cli_args",
+    [
+        pytest.param(("report", str(EXAMPLE)), id="report"),
+        pytest.param(("summary", str(EXAMPLE.parent)), id="summary"),
+        pytest.param(("signs",), id="signs"),
+    ],
+)
+def test_plain_answer_files_never_load_the_age_library(
+    cli_args: tuple[str, ...], tmp_path: Path
+) -> None:
+    modules = imported_by(*cli_args, cwd=tmp_path)
+
+    assert "intimacy_check.commands.passphrases" in modules  # where a passphrase is asked for
+    assert not _within(modules, "pyrage")
+    assert "intimacy_check.sealing" not in modules
+
+
 def _loader_in_subprocess(tmp_path: Path, **env: str) -> str:
     probe = (
         "import yaml; from intimacy_check import strict_yaml as s; "
