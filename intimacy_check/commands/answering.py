@@ -64,6 +64,9 @@ class Turn:
 def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
     content = read_answer_bytes(path)
     if is_sealed(content):
+        from intimacy_check.sealing import inspect  # only a sealed quiz loads the age library
+
+        inspect(path, content)  # now, not after the other partner's whole turn
         return Turn(path=path, sealed=True, content=content)
     if seal:
         raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
