@@ -39,7 +39,7 @@ def test_piped_quiz_saves_a_completed_file_and_shows_the_summary(tmp_path: Path)
     assert document["completed_at"] is not None
     assert "Your results, Alex" in result.stdout
     assert "Intimacy index" in result.stdout and " 75" in result.stdout
-    assert f"Your answers are saved in {out}" in result.stdout.replace("\n", "")
+    assert f"Your answers are saved in {out}" in " ".join(result.stdout.split())
     assert out.stat().st_mode & 0o777 == 0o600
 
 
@@ -401,7 +401,7 @@ def test_resume_through_a_link_finishes_the_file_it_names(tmp_path: Path) -> Non
     document = saved(real)
     assert document["status"] == "completed"
     assert document["answers"]["care-for-needs"] == 5
-    assert f"saved in {real}" in result.stdout.replace("\n", "")
+    assert f"saved in {real}" in " ".join(result.stdout.split())
     assert sorted(path.name for path in real.parent.iterdir()) == ["a.yaml"]
 
 

@@ -509,7 +509,10 @@ def test_more_passphrase_files_than_people_is_a_usage_error(keys: Keys, tmp_path
     )
     assert result.exit_code == 2
     [line] = error_lines(result.stderr)
-    assert "--passphrase-file is given 2 times, but only 1" in line
+    assert (
+        "more --passphrase-file options (2) than sealed files or people that need a passphrase (1)"
+        in line
+    )
     assert "1/20" not in result.stdout
     assert files_in(tmp_path) == []
 
@@ -520,7 +523,10 @@ def test_more_passphrase_files_than_sealed_files_is_a_usage_error(
     plain = run("report", str(EXAMPLES / "alex.yaml"), "--passphrase-file", str(keys.mine))
     assert plain.exit_code == 2
     [line] = error_lines(plain.stderr)
-    assert re.match(r"intimacy-check: error: --passphrase-file is given 1 times?, but only 0", line)
+    assert line.startswith(
+        "intimacy-check: error: there are more --passphrase-file options (1) than sealed files"
+    )
+    assert line.endswith("that need a passphrase (0)")
     sealed = run(
         "report",
         str(finished.path),
@@ -531,7 +537,7 @@ def test_more_passphrase_files_than_sealed_files_is_a_usage_error(
     )
     assert sealed.exit_code == 2
     assert len(error_lines(sealed.stderr)) == 1
-    assert "given 2 times, but only 1" in sealed.stderr
+    assert "more --passphrase-file options (2) than" in sealed.stderr
     assert NAME not in sealed.stdout
 
 

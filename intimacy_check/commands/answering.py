@@ -4,6 +4,7 @@ every answer saved, and a stop that says how to go on."""
 from __future__ import annotations
 
 import shlex
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -295,6 +296,13 @@ def hide_answers(screen: Console) -> None:
     screen.clear()
     screen.file.write("\x1b[3J")  # the scrollback, where the terminal keeps one
     screen.file.flush()
+
+
+def say_whole_words(screen: Console, text: str) -> None:
+    """Wrapped at the screen's width between words only: a path longer than a line stays
+    whole, for copying, and the terminal folds it."""
+    lines = textwrap.fill(text, width=screen.width, break_long_words=False, break_on_hyphens=False)
+    screen.print(lines, soft_wrap=True)
 
 
 def say(screen: Console, line: str) -> None:

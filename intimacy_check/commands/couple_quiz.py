@@ -19,6 +19,7 @@ from intimacy_check.commands.answering import (
     interrupted_code,
     plain,
     save,
+    say_whole_words,
     show,
     take_quiz,
 )
@@ -118,8 +119,8 @@ def couple_quiz(
     show(screen, questionnaire, [first_sheet, second_sheet])
     sealed = first.sealed or second.sealed
     saved = sealing_text.BOTH_SEALED_IN if sealed else quiz_text.BOTH_SAVED_IN
-    # Wrapped at spaces, so a path stays whole on its line for copying.
-    screen.print(f"\n{_(saved, first=plain(first.path), second=plain(second.path))}")
+    screen.print()
+    say_whole_words(screen, _(saved, first=plain(first.path), second=plain(second.path)))
 
 
 def _intro(first: AnswerSheet, second: AnswerSheet | None) -> str:

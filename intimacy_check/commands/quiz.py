@@ -34,6 +34,7 @@ from intimacy_check.commands.answering import (
     plain,
     resumed,
     say,
+    say_whole_words,
     show,
     take_quiz,
 )
@@ -129,7 +130,8 @@ def quiz(
         )
         show(screen, questionnaire, [sheet])
         saved = sealing_text.SEALED_IN if turn.sealed else quiz_text.SAVED_IN
-        screen.print(f"\n{_(saved, path=plain(turn.path))}")
+        screen.print()
+        say_whole_words(screen, _(saved, path=plain(turn.path)))
 
 
 @contextmanager

@@ -34,9 +34,10 @@ PASSPHRASE_FILE_EMPTY = N_("{path}: holds no passphrase")
 PASSPHRASE_FILE_LINES = N_("{path}: holds more than one line; keep the passphrase alone in it")
 PASSPHRASE_FILE_NOT_TEXT = N_("{path}: is not UTF-8 text")
 PASSPHRASE_FILE_TOO_SHORT = N_("{path}: the passphrase in it is shorter than {minimum} characters")
+# A count in words would need plural forms; the numbers stand in brackets instead.
 TOO_MANY_PASSPHRASE_FILES = N_(
-    "--passphrase-file is given {given} times, but only {needed} sealed files or people "
-    "need a passphrase"
+    "there are more --passphrase-file options ({given}) than sealed files or people "
+    "that need a passphrase ({needed})"
 )
 NEEDS_PASSPHRASE = N_(
     "{path}: is sealed; run this at a terminal to type its passphrase, "
