@@ -107,13 +107,36 @@ def is_sealed(content: bytes) -> bool:
     return content.startswith(SEALED_MAGIC)
 
 
+_FORMAT_LINE = re.compile(rf"^format:[ \t]*[\"']?{re.escape(FORMAT)}", re.MULTILINE)
+
+
+def _names_the_format_before(text: str, place: tuple[int, int]) -> bool:
+    """Whether the answer-file format is named near the top, or before `place`: a broken
+    answer file does so, a README or a note that mentions it further down does not."""
+    found = _FORMAT_LINE.search(text)
+    if found is None:
+        return False
+    line = text.count("\n", 0, found.start()) + 1
+    return line <= _FORMAT_WITHIN_LINES or line < place[0]
+
+
+_FORMAT_WITHIN_LINES = 10  # the format is the first key of every file this tool writes
+
+
 def parse_answer_bytes(content: bytes, *, source: str) -> AnswerSheet:
     """Decode, parse and validate a plain answer file's bytes (as read, or as unsealed)."""
     if len(content) > ANSWER_FILE_LIMIT:
         raise AnswerFileError(_(errors.FILE_TOO_LARGE, path=source, kib=ANSWER_FILE_LIMIT // 1024))
     try:
-        document = parse_yaml(decode_text(content, source=source), source=source)
+        text = decode_text(content, source=source)
+        document = parse_yaml(text, source=source)
     except ReadError as error:
+        if error.not_yaml_at is not None and not _names_the_format_before(text, error.not_yaml_at):
+            # Not YAML, and no sign of being an answer file before it fails: say that first.
+            line, column = error.not_yaml_at
+            raise AnswerFileError(
+                _(errors.NOT_YAML_NOT_ANSWER_FILE, source=source, line=line, column=column)
+            ) from None
         raise AnswerFileError(str(error)) from None
     return parse_answer_sheet(document, source=source)
 

@@ -50,7 +50,12 @@ _INHERITED = re.compile(r"/dev/stdin|/dev/fd/([0-9]+)|/proc/self/fd/([0-9]+)")
 
 
 class ReadError(Exception):
-    """A file could not be read as strict YAML; `str()` is a message for a person."""
+    """A file could not be read as strict YAML; `str()` is a message for a person.
+    `not_yaml_at` is the (line, column) where a file that is not YAML at all fails."""
+
+    def __init__(self, message: str, *, not_yaml_at: tuple[int, int] | None = None) -> None:
+        super().__init__(message)
+        self.not_yaml_at = not_yaml_at
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]
@@ -272,8 +277,12 @@ def parse_yaml(text: str, *, source: str) -> Any:
             )
         ) from None
     except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        # libyaml's depth limit is a refusal of a hostile file, not a sign of another format.
+        deep = "maximum nesting depth" in str(error.problem)
         raise ReadError(
-            _(errors.IN_FILE, source=source, problem=_describe_yaml_error(error, text))
+            _(errors.IN_FILE, source=source, problem=_describe_yaml_error(error, text)),
+            not_yaml_at=None if mark is None or deep else (mark.line + 1, mark.column + 1),
         ) from None
     except yaml.YAMLError as error:
         raise ReadError(

@@ -127,6 +127,10 @@ CANNOT_SAVE_HERE = N_("{path}: cannot save here ({problem})")
 NOT_SAVED = N_("{path}: could not be saved ({problem}); the previous copy is unchanged")
 OUTPUT_IS_FOLDER = N_("{path}: is a folder; give a file name with --output")
 ALREADY_EXISTS = N_("{path}: already exists; use --force to replace it")
+# Said of a file that fails as YAML and does not even name the answer-file format.
+NOT_YAML_NOT_ANSWER_FILE = N_(
+    "{source} is not an intimacy-check answer file (it is not YAML: line {line}, column {column})"
+)
 ANSWER_FILE_EXISTS = N_(
     "{path}: already exists; use --force to replace it, or --resume {path} to go on with it"
 )
