@@ -7,6 +7,7 @@ module is imported, and its options built, only when that command runs, so `--he
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 from typing import Any
@@ -33,14 +34,15 @@ if _before_start is signal.default_int_handler:
     except ValueError:  # imported outside the main thread, as a library
         _before_start = None
 
-import importlib  # noqa: E402 - after the handler above, which covers these imports too
+import difflib  # noqa: E402 - after the handler above, which covers these imports too
+import importlib  # noqa: E402
 from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 from typer.core import TyperGroup  # noqa: E402
 
 from intimacy_check import __version__  # noqa: E402
-from intimacy_check.errors import IntimacyCheckError  # noqa: E402
+from intimacy_check.errors import IntimacyCheckError, UsageError  # noqa: E402
 from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail  # noqa: E402
 from intimacy_check.inert import inert  # noqa: E402
 from intimacy_check.messages import _  # noqa: E402
@@ -68,6 +70,17 @@ class _Group(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-"):
+            closest = difflib.get_close_matches(name, COMMANDS, n=1)
+            if closest:
+                ctx.fail(
+                    _(quiz_text.NO_SUCH_COMMAND_LIKE, name=repr(name), closest=repr(closest[0]))
+                )
+            ctx.fail(_(quiz_text.NO_SUCH_COMMAND, name=repr(name)))
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: Any, name: str) -> Any:
         if name not in COMMANDS:
             return None
@@ -89,6 +102,9 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as error:  # as Click's own usage errors: where to find help
+            command = f"{PROG} {ctx.invoked_subcommand}" if ctx.invoked_subcommand else PROG
+            fail(_(quiz_text.USAGE_ERROR_HINT, message=error.message, command=command), code=2)
         except IntimacyCheckError as error:
             fail(error.message, code=error.exit_code)
         except KeyboardInterrupt as stop:  # one not caught by the command: say so, in one line
@@ -134,6 +150,24 @@ def _root(
     """A private self-assessment of emotional intimacy, for one person or a couple."""
 
 
+# Typer's pydantic wording, for the options of ours that it checks.
+_PYDANTIC_PREFIX = "Value error, "
+_AT_LEAST = re.compile(r"Input should be greater than or equal to (\d+)")
+_NOT_WHOLE = re.compile(r"Input should be a valid integer[^(]*")
+
+
+def _plain_words(error: Exception, message: str) -> str:
+    """Click's and Typer's messages, in the project's plain sentences where it has one."""
+    command = getattr(getattr(getattr(error, "ctx", None), "command", None), "name", None)
+    if type(error).__name__ == "MissingParameter" and command == "compare":
+        return _(quiz_text.COMPARE_NEEDS_TWO, prog=PROG)
+    message = message.replace(_PYDANTIC_PREFIX, "")
+    message = _AT_LEAST.sub(
+        lambda found: _(quiz_text.WHOLE_NUMBER_AT_LEAST, minimum=found.group(1)), message
+    )
+    return _NOT_WHOLE.sub(_(quiz_text.WHOLE_NUMBER), message)
+
+
 def main() -> None:
     """Entry point for the `intimacy-check` command; usage errors become one line too."""
     try:
@@ -153,6 +187,10 @@ def main() -> None:
             sys.exit(error.exit_code)
         context = getattr(error, "ctx", None)
         message = inert(error.format_message()).rstrip(".")
+        try:
+            message = _plain_words(error, message)
+        except Exception:  # noqa: BLE001 - a rewording must never turn an error into a traceback
+            pass
         if context is not None:
             message = _(quiz_text.USAGE_ERROR_HINT, message=message, command=context.command_path)
         sys.stderr.write(_(quiz_text.ERROR_LINE, prog=PROG, message=message) + "\n")

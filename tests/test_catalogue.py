@@ -21,6 +21,7 @@ NOT_FOR_PEOPLE = (
     re.compile(r"tag:yaml\.org,2002:\w+"),  # YAML's own tag names
     re.compile(r"another document"),  # matched in PyYAML's message, to replace it with ours
     re.compile(r"maximum nesting depth"),  # matched in libyaml's message
+    re.compile(r"(Value error, |Input should be .*)"),  # matched in Typer's messages
     re.compile(r'<meta http-equiv="Content-Security-Policy" .*>'),  # for the browser
     re.compile(r"# public key: "),  # the comment age writes in an identity file
     re.compile(r"Decryption failed"),  # matched in the age library's message

@@ -38,7 +38,7 @@ def test_each_command_has_its_own_help(name: str) -> None:
 def test_an_unknown_command_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["nope"])
     assert result.exit_code == 2
-    assert "No such command 'nope'" in result.stderr
+    assert "no such command 'nope'" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,8 @@ def test_an_unknown_command_is_a_usage_error() -> None:
     [
         (["report", "examples/alex.yaml", "--format", "pdf"], "'pdf' is not one of"),
         (["report", "examples/alex.yaml", "--steps", "-1"], "Invalid value for '--steps'"),
-        (["compare", "examples/alex.yaml"], "Missing argument 'second'"),
-        (["nope"], "No such command 'nope'"),
+        (["compare", "examples/alex.yaml"], "compare needs two answer files"),
+        (["nope"], "no such command 'nope'"),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_code_2(args: list[str], expected: str) -> None:

@@ -328,7 +328,10 @@ def test_each_section_is_introduced_once_before_its_first_statement(tmp_path: Pa
 def test_an_invisible_name_is_a_usage_error(tmp_path: Path, name: str) -> None:
     result = run("quiz", "--name", name, "-o", str(tmp_path / "a.yaml"), input=ALL_FOURS)
     assert result.exit_code == 2
-    assert result.stderr == "intimacy-check: error: the name holds only invisible characters\n"
+    assert result.stderr == (
+        "intimacy-check: error: the name holds only invisible characters "
+        "(see 'intimacy-check quiz --help')\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

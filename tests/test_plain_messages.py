@@ -44,3 +44,73 @@ def test_a_broken_answer_file_still_says_where_the_yaml_breaks(tmp_path: Path) -
     assert result.returncode == 1
     assert "is not an intimacy-check answer file" not in result.stderr
     assert "is not valid YAML" in result.stderr
+
+
+def _one_error_line(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    assert result.returncode == code, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_compare_with_one_file_says_it_needs_two() -> None:
+    line = _one_error_line(cli("compare", "examples/alex.yaml"))
+
+    assert line == (
+        "intimacy-check: error: compare needs two answer files, one for each partner: "
+        "intimacy-check compare A.yaml B.yaml (see 'intimacy-check compare --help')"
+    )
+
+
+def test_an_unknown_command_suggests_the_closest() -> None:
+    line = _one_error_line(cli("reprot", "examples/alex.yaml"))
+
+    assert line == (
+        "intimacy-check: error: no such command 'reprot'; did you mean 'report'? "
+        "(see 'intimacy-check --help')"
+    )
+
+
+def test_an_unknown_command_like_none_suggests_nothing() -> None:
+    line = _one_error_line(cli("xyzzy"))
+
+    assert line == "intimacy-check: error: no such command 'xyzzy' (see 'intimacy-check --help')"
+
+
+def test_report_with_three_files_suggests_progress_or_summary() -> None:
+    alex = "examples/alex.yaml"
+    line = _one_error_line(cli("report", alex, "examples/sam.yaml", alex))
+
+    assert line == (
+        "intimacy-check: error: report takes one answer file, or two for a couple; for one "
+        "person over time use progress, and for many people use summary "
+        "(see 'intimacy-check report --help')"
+    )
+
+
+def test_a_negative_number_of_steps_is_said_in_plain_words() -> None:
+    line = _one_error_line(cli("report", "examples/alex.yaml", "--steps", "-1"))
+
+    assert line == (
+        "intimacy-check: error: Invalid value for '--steps': give a whole number, 0 or more "
+        "(see 'intimacy-check report --help')"
+    )
+
+
+def test_a_number_that_is_not_whole_is_said_in_plain_words() -> None:
+    line = _one_error_line(cli("report", "examples/alex.yaml", "--steps", "1.5"))
+
+    assert line == (
+        "intimacy-check: error: Invalid value for '--steps': give a whole number "
+        "(see 'intimacy-check report --help')"
+    )
+
+
+def test_an_unknown_choice_lists_the_choices_without_pydantic_words() -> None:
+    line = _one_error_line(cli("summary", "examples", "--sort", "size"))
+
+    assert line == (
+        "intimacy-check: error: Invalid value for '--sort': 'size' is not one of 'index', "
+        "'name', 'date', 'path' (see 'intimacy-check summary --help')"
+    )

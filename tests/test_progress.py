@@ -191,7 +191,10 @@ def test_a_broken_file_among_good_ones_fails_but_reports_the_rest(tmp_path: Path
     broken.write_text("format: [\n", encoding="utf-8")
     result = run("progress", str(broken), SEPTEMBER, NOVEMBER, "-f", "json")
     assert result.exit_code == 1
-    assert f"intimacy-check: error: {broken}: line " in result.stderr
+    assert (
+        f"intimacy-check: error: {broken} is not an intimacy-check answer file "
+        "(it is not YAML: line 2, column 1)"
+    ) in result.stderr
     assert len(json.loads(result.stdout)["respondents"][0]["assessments"]) == 2
 
 

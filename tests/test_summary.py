@@ -41,7 +41,10 @@ def test_csv_rows_are_ordered_most_in_need_first_and_bad_files_reported(caseload
     result = run("summary", str(caseload), "--format", "csv")
     assert result.exit_code == 1
     broken = caseload / "older" / "broken.yaml"
-    assert result.stderr.startswith(f"intimacy-check: error: {broken}: line 2")
+    assert result.stderr.startswith(
+        f"intimacy-check: error: {broken} is not an intimacy-check answer file "
+        "(it is not YAML: line 2"
+    )
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == [
         "file",

@@ -32,7 +32,10 @@ OUTPUT_IS_INPUT = N_(
     "{path} is one of the answer files being read; choose another name for the report"
 )
 REPORT_SAVED = N_("Report saved in {path}")
-REPORT_FILE_COUNT = N_("report takes one answer file, or two for a couple")
+REPORT_FILE_COUNT = N_(
+    "report takes one answer file, or two for a couple; for one person over time use "
+    "progress, and for many people use summary"
+)
 BUILT_IN_TEMPLATE = N_("the built-in {kind} template")
 TEMPLATE_PROBLEM = N_("{where}{place}: {problem}")
 TEMPLATE_LINE = N_(" (line {line})")

@@ -20,6 +20,14 @@ VERSION_LINE = N_("{prog} {version}")
 ERROR_LINE = N_("{prog}: error: {message}")
 STOPPED = N_("stopped")
 USAGE_ERROR_HINT = N_("{message} (see '{command} --help')")
+NO_SUCH_COMMAND = N_("no such command {name}")
+NO_SUCH_COMMAND_LIKE = N_("no such command {name}; did you mean {closest}?")
+COMPARE_NEEDS_TWO = N_(
+    "compare needs two answer files, one for each partner: {prog} compare A.yaml B.yaml"
+)
+# Typer's own wording for a number option, in plain words.
+WHOLE_NUMBER = N_("give a whole number")
+WHOLE_NUMBER_AT_LEAST = N_("give a whole number, {minimum} or more")
 # An operating-system error that names no file happened while writing the output.
 OS_ERROR = N_("{file}: {problem}")
 OUTPUT = N_("output")
