@@ -205,6 +205,10 @@ def compare(questionnaire: Questionnaire, first: Assessment, second: Assessment)
     )
 
 
+def same_file_twice(source: str) -> CompareError:
+    return CompareError(_(errors.SAME_FILE_TWICE, source=source))
+
+
 def check_pair(
     first: AnswerSheet,
     second: AnswerSheet,
@@ -215,7 +219,7 @@ def check_pair(
 ) -> None:
     """Refuse a pair that should not be compared; raise CompareError saying why."""
     if same_file:
-        raise CompareError(_(errors.SAME_FILE_TWICE, source=sources[0]))
+        raise same_file_twice(sources[0])
     # Names are compared as a person sees them: "Sam" and "Sam" with a hidden character are
     # one person.
     names = [" ".join(inert(sheet.respondent).split()) for sheet in (first, second)]

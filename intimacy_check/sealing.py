@@ -15,15 +15,15 @@ from the terminal; it seals, opens and saves.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyrage
 from pyrage import passphrase as scrypt
 from pyrage import x25519
 
-from intimacy_check.answers import SEALED_MAGIC, write_private
-from intimacy_check.errors import AnswerFileError
+from intimacy_check.answers import SEALED_MAGIC, TargetKind, target_kind, write_private
+from intimacy_check.errors import AnswerFileError, SaveError
 from intimacy_check.messages import _
 from intimacy_check.messages import sealing as text
 from intimacy_check.strict_yaml import ReadError, read_limited
@@ -34,6 +34,7 @@ SEALED_SUFFIX = ".age"
 MAX_WORK_FACTOR = 22
 KEY_FILE_LIMIT = 4096
 _KEY_PREFIX = "AGE-SECRET-KEY-"
+_NO_MATCHING_KEY = "No matching keys found"  # the age library's words for a key of another file
 
 
 class WrongPassphrase(AnswerFileError):
@@ -44,7 +45,7 @@ class WrongPassphrase(AnswerFileError):
 class Opened:
     """A sealed file's plain bytes, and how to go on saving it sealed."""
 
-    plain: bytes
+    plain: bytes = field(repr=False)  # never the answers, in a traceback or a log
     seal: Seal
 
 
@@ -64,9 +65,9 @@ class Seal:
         """Whether its key is made, so that every save from now on is quick."""
         return self._identity is not None
 
-    def save(self, path: Path, text: str, *, finished: bool) -> None:
-        """Seal `text` into `path`, atomically and privately, as write_private does."""
-        plain = text.encode("utf-8")
+    def save(self, path: Path, content: str, *, finished: bool) -> None:
+        """Seal `content` into `path`, atomically and privately, as write_private does."""
+        plain = content.encode("utf-8")
         if finished:
             write_private(path, seal_with_passphrase(plain, self._passphrase))
             drop_key(path)  # the finished file opens with the passphrase alone
@@ -78,15 +79,21 @@ class Seal:
         """The file's own key, made and saved (sealed with the passphrase, which is the
         slow part) the first time, before any answer is sealed to it."""
         if self._identity is None:
+            key = key_path(path)
+            # Never through a link or into a special file someone planted in its place.
+            if target_kind(key) not in (TargetKind.NEW, TargetKind.REGULAR):
+                raise SaveError(_(text.KEY_NOT_REGULAR, key=key, path=path))
             identity = x25519.Identity.generate()
-            write_private(key_path(path), seal_key(identity, self._passphrase))
+            write_private(key, seal_key(identity, self._passphrase))
             self._identity = identity
         return self._identity
 
 
 def key_path(path: Path) -> Path:
-    """Where the key of an unfinished sealed file is kept: hidden, beside it."""
-    return path.with_name(f".{path.name}.key")
+    """Where the key of an unfinished sealed file is kept: hidden, beside it, or beside
+    the file a link names, where the quiz writes."""
+    real = Path(os.path.realpath(path))
+    return real.with_name(f".{real.name}.key")
 
 
 def drop_key(path: Path) -> None:
@@ -112,7 +119,7 @@ def seal_with_passphrase(plain: bytes, passphrase: str) -> bytes:
     return bytes(scrypt.encrypt(plain, passphrase))
 
 
-def inspect(path: Path, content: bytes) -> str:
+def check_openable(path: Path, content: bytes) -> str:
     """Check what can be checked of a sealed file without its passphrase, so that nobody
     types one for a file that cannot open; return its recipient's kind."""
     kind = first_stanza(content, source=str(path))
@@ -126,12 +133,15 @@ def inspect(path: Path, content: bytes) -> str:
 def open_sealed(path: Path, content: bytes, passphrase: str) -> Opened:
     """Open a sealed answer file's bytes; raise WrongPassphrase or AnswerFileError.
     Nothing is written, and the file is never touched."""
-    if inspect(path, content) == "scrypt":
+    if check_openable(path, content) == "scrypt":
         return Opened(_scrypt_open(content, passphrase, source=path), Seal(passphrase))
     identity = _open_key(path, passphrase)
     try:
         plain = bytes(pyrage.decrypt(content, [identity]))
     except pyrage.DecryptError as error:
+        if str(error) == _NO_MATCHING_KEY:
+            key = key_path(path)
+            raise AnswerFileError(_(text.KEY_OF_ANOTHER_FILE, path=path, key=key)) from None
         raise AnswerFileError(_(text.DAMAGED, path=path, problem=str(error))) from None
     return Opened(plain, Seal(passphrase, identity))
 
@@ -139,14 +149,17 @@ def open_sealed(path: Path, content: bytes, passphrase: str) -> Opened:
 def first_stanza(content: bytes, *, source: str) -> str:
     """The type of an age header's first recipient stanza, which is plain text: whether a
     passphrase or a key seals the file. A passphrase's work factor is checked too."""
-    line = content[len(SEALED_MAGIC) : len(SEALED_MAGIC) + 512].split(b"\n", 1)[0]
+    head = content[len(SEALED_MAGIC) : len(SEALED_MAGIC) + 512]
+    line, ended, _rest = head.partition(b"\n")
     words = line.decode("ascii", "replace").split(" ")
-    if len(words) < 2 or words[0] != "->":
+    if not ended or len(words) < 3 or words[0] != "->":  # cut short, or no recipient at all
         raise AnswerFileError(_(text.DAMAGED, path=source, problem=_(text.NO_RECIPIENT)))
     kind, arguments = words[1], words[2:]
     if kind == "scrypt":
         work = arguments[1] if len(arguments) == 2 else ""
-        if not work.isdigit() or int(work) > MAX_WORK_FACTOR:
+        if not work.isdigit():
+            raise AnswerFileError(_(text.DAMAGED, path=source, problem=_(text.NO_RECIPIENT)))
+        if int(work) > MAX_WORK_FACTOR:
             raise AnswerFileError(_(text.WORK_FACTOR, path=source, limit=MAX_WORK_FACTOR))
     return kind
 

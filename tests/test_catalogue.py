@@ -24,7 +24,7 @@ NOT_FOR_PEOPLE = (
     re.compile(r"(Value error, |Input should be .*)"),  # matched in Typer's messages
     re.compile(r'<meta http-equiv="Content-Security-Policy" .*>'),  # for the browser
     re.compile(r"# public key: "),  # the comment age writes in an identity file
-    re.compile(r"Decryption failed"),  # matched in the age library's message
+    re.compile(r"Decryption failed|No matching keys found"),  # matched in the age library's words
 )
 
 

@@ -526,7 +526,7 @@ def test_more_passphrase_files_than_sealed_files_is_a_usage_error(
     assert line.startswith(
         "intimacy-check: error: there are more --passphrase-file options (1) than sealed files"
     )
-    assert line.endswith("that need a passphrase (0)")
+    assert line.endswith("that need a passphrase (0) (see 'intimacy-check report --help')")
     sealed = run(
         "report",
         str(finished.path),
@@ -737,7 +737,8 @@ def test_unseal_of_a_plain_file_is_an_error(keys: Keys, tmp_path: Path) -> None:
     result = run("unseal", str(plain), "--passphrase-file", str(keys.mine))
     assert result.exit_code == 2
     assert error_lines(result.stderr) == [
-        f"intimacy-check: error: {plain}: does not end in .age; name the plain file with --output"
+        f"intimacy-check: error: {plain}: does not end in .age; name the plain file with "
+        "--output (see 'intimacy-check unseal --help')"
     ]
     named = tmp_path / "named.yaml.age"
     named.write_bytes(ALEX)
@@ -913,3 +914,134 @@ def test_ctrl_c_while_a_new_sealed_file_is_prepared_says_what_was_saved(
     else:
         assert f"--resume {out}" not in stopped, f"{out} was never written, yet: {stopped}"
         assert "nothing was saved" in stopped
+
+
+# --- what a hostile folder or a careless command line cannot make the tool do -------------
+
+
+def test_a_key_path_planted_as_a_link_is_refused_and_its_target_untouched(
+    tmp_path: Path, keys: Keys
+) -> None:
+    answers = tmp_path / "answers.yaml.age"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    key_of(answers).symlink_to(victim)
+
+    result = run(
+        "quiz",
+        "--seal",
+        "--name",
+        NAME,
+        "-o",
+        str(answers),
+        "--passphrase-file",
+        str(keys.mine),
+        input=typed(RATINGS[:2]) + "q\n",
+    )
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        f"intimacy-check: error: {key_of(answers)}: is not a regular file, so the key to "
+        f"{answers} cannot be saved there; remove it first"
+    ]
+    assert victim.read_text(encoding="utf-8") == "precious\n"
+    assert not answers.exists()
+
+
+def test_a_passphrase_file_of_standard_input_is_refused(finished: Finished) -> None:
+    result = run("report", str(finished.path), "--passphrase-file", "-", input=PASSPHRASE)
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        "intimacy-check: error: --passphrase-file - would read the passphrase from standard "
+        "input; give a file that only you can read, or type it at the terminal"
+    ]
+    assert_no_secret(result.stdout, result.stderr)
+
+
+def test_a_piped_couple_quiz_with_one_passphrase_file_is_refused_before_anyone_answers(
+    tmp_path: Path, keys: Keys
+) -> None:
+    result = run(
+        "quiz",
+        "--couple",
+        "--seal",
+        "--name",
+        NAME,
+        "--name",
+        PARTNER,
+        "--output-dir",
+        str(tmp_path),
+        "--passphrase-file",
+        str(keys.mine),
+        input=typed(RATINGS) + "\n",
+    )
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        "intimacy-check: error: --passphrase-file gives fewer passphrases (1) than the people "
+        "and sealed files here need (2); give one for each, or run this at a terminal"
+    ]
+    assert "1/20" not in result.stdout
+    assert files_in(tmp_path) == []
+
+
+def test_seal_refuses_a_target_that_is_a_link_to_the_plain_file(tmp_path: Path, keys: Keys) -> None:
+    plain = tmp_path / "alex.yaml"
+    original = (EXAMPLES / "alex.yaml").read_bytes()
+    plain.write_bytes(original)
+    (tmp_path / "alex.yaml.age").symlink_to(plain)
+
+    result = run("seal", str(plain), "--force", "--passphrase-file", str(keys.mine))
+
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == [
+        f"intimacy-check: error: {tmp_path / 'alex.yaml.age'}: names the plain file {plain} "
+        "itself; remove it first (see 'intimacy-check seal --help')"
+    ]
+    assert plain.read_bytes() == original
+
+
+@pytest.mark.parametrize("given", ["-", "link"])
+def test_seal_wants_the_answer_file_itself(tmp_path: Path, keys: Keys, given: str) -> None:
+    plain = tmp_path / "alex.yaml"
+    original = (EXAMPLES / "alex.yaml").read_bytes()
+    plain.write_bytes(original)
+    (tmp_path / "link").symlink_to(plain)
+    path = given if given == "-" else str(tmp_path / "link")
+
+    result = run("seal", path, "--passphrase-file", str(keys.mine), input=original.decode())
+
+    assert result.exit_code == 2
+    assert error_lines(result.stderr) == [
+        f"intimacy-check: error: {path}: give seal the answer file itself, not a link or "
+        "standard input (see 'intimacy-check seal --help')"
+    ]
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["alex.yaml", "link"]
+    assert plain.read_bytes() == original
+
+
+def test_progress_gives_each_sealed_file_its_own_passphrase_file_when_one_fails(
+    tmp_path: Path, finished: Finished, keys: Keys
+) -> None:
+    broken = tmp_path / "broken.yaml.age"
+    broken.write_bytes(finished.path.read_bytes()[:40])  # the header, cut short
+
+    result = run(
+        "progress",
+        str(broken),
+        str(finished.path),
+        "--passphrase-file",
+        str(keys.wrong),
+        "--passphrase-file",
+        str(keys.mine),
+        "-f",
+        "json",
+    )
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        f"intimacy-check: error: {broken}: is sealed, but cannot be opened; it looks damaged "
+        "(its header names no recipient)"
+    ]
+    assert NAME in result.stdout  # the second file opened with the second passphrase file

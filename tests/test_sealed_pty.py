@@ -10,6 +10,7 @@ three tries open a file sealed by age itself, whose passphrase work is lighter.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -324,3 +325,17 @@ def test_compare_asks_each_passphrase_and_shows_nothing_before_both(
     assert f"{NAME} and {PARTNER}" in shown
     assert "Couple agreement" in shown
     assert_never_shown(session)
+
+
+def test_a_passphrase_typed_in_another_encoding_is_one_line(sealed: Path, tmp_path: Path) -> None:
+    shutil.copy2(sealed, tmp_path / sealed.name)
+    session = Session("report", sealed.name, cwd=tmp_path)
+    session.expect(_(text.PASSPHRASE_FOR, path=sealed.name))
+    os.write(session.child.child_fd, b"\xff\xfe\xfdabcdefgh\r")  # bytes, not text
+
+    assert session.end() == 1
+    assert lines_of(session.child.before) == [
+        "intimacy-check: error: the passphrase typed is not UTF-8 text"
+    ]
+    assert "Traceback" not in session.written
+    assert (tmp_path / sealed.name).read_bytes() == sealed.read_bytes()

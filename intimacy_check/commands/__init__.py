@@ -75,7 +75,7 @@ def open_answer_files(paths: list[Path], keyring: Keyring) -> list[bytes]:
     sealed = [(path, content) for path, content in read if is_sealed(content)]
     keyring.expect(len(sealed))
     for path, content in sealed:  # all of them, before the first passphrase is asked for
-        keyring.inspect(path, content)
+        keyring.check_openable(path, content)
     return [
         keyring.open(path, content).plain if is_sealed(content) else content
         for path, content in read

@@ -57,7 +57,8 @@ class Turn:
     path: Path
     sheet: AnswerSheet | None = None
     sealed: bool = False
-    new: bool = False  # a new file, not yet on disk for a sealed one
+    new: bool = False  # a new file, planned by this run
+    written: bool = False  # saved by this run, or there before it as the file to go on with
     content: bytes = b""  # a sealed file's bytes, until it is opened
     seal: Seal | None = None
 
@@ -65,13 +66,13 @@ class Turn:
 def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
     content = read_answer_bytes(path)
     if is_sealed(content):
-        from intimacy_check.sealing import inspect  # only a sealed quiz loads the age library
+        from intimacy_check.sealing import check_openable  # only a sealed quiz loads age
 
-        inspect(path, content)  # now, not after the other partner's whole turn
-        return Turn(path=path, sealed=True, content=content)
+        check_openable(path, content)  # now, not after the other partner's whole turn
+        return Turn(path=path, sealed=True, written=True, content=content)
     if seal:
         raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
-    return Turn(path=path, sheet=read_sheet(path, content, questionnaire))
+    return Turn(path=path, sheet=read_sheet(path, content, questionnaire), written=True)
 
 
 def begin(
@@ -81,12 +82,14 @@ def begin(
     questionnaire: Questionnaire,
     *,
     name: str | None = None,
+    first: bool = True,
 ) -> AnswerSheet:
     """A turn's sheet, once its owner has opened their sealed file, or chosen the
-    passphrase for a new one and its file is saved; `name` addresses them in a couple."""
+    passphrase for a new one and its file is saved; `name` addresses them in a couple,
+    and `first` says that nobody's answers are saved yet."""
     if turn.sealed and turn.seal is None:
         if turn.new:
-            _new_sealed(screen, turn, keyring, questionnaire, name=name)
+            _new_sealed(screen, turn, keyring, questionnaire, name=name, first=first)
         else:
             opened = keyring.open(turn.path, turn.content)
             turn.sheet = read_sheet(turn.path, opened.plain, questionnaire)
@@ -96,7 +99,13 @@ def begin(
 
 
 def _new_sealed(
-    screen: Console, turn: Turn, keyring: Keyring, questionnaire: Questionnaire, *, name: str | None
+    screen: Console,
+    turn: Turn,
+    keyring: Keyring,
+    questionnaire: Questionnaire,
+    *,
+    name: str | None,
+    first: bool,
 ) -> None:
     """Choose the passphrase, seal the file's own key with it (the slow part, once), and
     save the file, so that it exists, sealed, before the first statement."""
@@ -109,20 +118,20 @@ def _new_sealed(
         seal.prepare(turn.path)
         save(turn.path, turn.sheet, questionnaire, seal)
     except KeyboardInterrupt as stop:
-        if not turn.path.exists():
-            drop_key(turn.path)  # the key of a file that was never written
-        if name is not None:
-            raise  # a couple: the first partner's answers are saved, which the caller says
+        drop_key(turn.path)  # the key of a file that was never written
+        if not first:
+            raise  # the first partner's answers are saved, which the hand-over says
         screen.print()
         fail(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
     turn.seal = seal
+    turn.written = True
 
 
 def go_on_with(turns: list[Turn]) -> str:
     """The command that goes on with this quiz: each file on disk by --resume, a new
     sealed one not written yet (it is written when its owner's turn starts) by its name."""
     words = [PROG, "quiz"] + (["--couple"] if len(turns) == 2 else [])
-    waiting = [turn for turn in turns if turn.new and turn.sealed and not turn.path.exists()]
+    waiting = [turn for turn in turns if turn.new and turn.sealed and not turn.written]
     for turn in turns:
         if turn not in waiting:
             words += ["--resume", str(turn.path)]
@@ -133,6 +142,8 @@ def go_on_with(turns: list[Turn]) -> str:
         if waiting[0].path.parent != Path("."):
             words += ["--output-dir", str(waiting[0].path.parent)]
         words.append("--seal")
+        if any(turn.path.exists() for turn in waiting):
+            words.append("--force")  # the old file this run was to replace is still there
     return shlex.join(words)
 
 
@@ -174,6 +185,10 @@ def take_quiz(
     `go_on` is the command that resumes the quiz; `private` clears the screen the moment
     the last answer is saved, so that a partner sees none of it."""
     if sheet.status == COMPLETED:
+        if seal is not None and not seal.ready:  # sealed with its passphrase: no key is needed
+            from intimacy_check.sealing import drop_key
+
+            drop_key(path)  # one left by a quiz killed as it sealed the finished file
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
         return sheet
     try:
@@ -293,6 +308,8 @@ def hide_answers(screen: Console) -> None:
     answers is left for the other to see, not even by scrolling back."""
     if not screen.is_terminal:
         return
+    if screen.is_dumb_terminal:  # which cannot clear (TERM=dumb): push it all off the screen
+        screen.file.write("\n" * screen.height)
     screen.clear()
     screen.file.write("\x1b[3J")  # the scrollback, where the terminal keeps one
     screen.file.flush()

@@ -23,7 +23,7 @@ from intimacy_check.commands.answering import (
     show,
     take_quiz,
 )
-from intimacy_check.commands.passphrases import Keyring
+from intimacy_check.commands.passphrases import Keyring, PassphraseError
 from intimacy_check.couple import check_pair
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
@@ -39,6 +39,11 @@ def _hand_over(screen: Console, paths: list[Path], *, go_on: str, then: Callable
     couple resume, or the comparison)."""
     try:
         return then()
+    except PassphraseError as error:  # none typed, or a sealed file that would not open
+        files = " ".join(str(path) for path in paths)
+        fail(
+            _(sealing_text.PROBLEM_AT_HAND_OVER, problem=error.message, files=files, command=go_on)
+        )
     except (EOFError, KeyboardInterrupt) as stop:
         files = " ".join(str(path) for path in paths)
         if isinstance(stop, KeyboardInterrupt):
@@ -65,6 +70,7 @@ def couple_quiz(
         if turn.new and not turn.sealed and not turn.path.exists():
             assert turn.sheet is not None
             save(turn.path, turn.sheet, questionnaire)
+            turn.written = True
     if first.sheet is None:  # a sealed file to go on with: its owner opens it first
         begin(screen, first, keyring, questionnaire)
     first_sheet = first.sheet
@@ -95,7 +101,7 @@ def couple_quiz(
         screen,
         [first.path],
         go_on=go_on_with(turns),
-        then=lambda: begin(screen, second, keyring, questionnaire, name=_name(second)),
+        then=lambda: begin(screen, second, keyring, questionnaire, name=_name(second), first=False),
     )
     if second.content:
         _check_pair(first, second)  # opened only now

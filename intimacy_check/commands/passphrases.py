@@ -57,26 +57,37 @@ class Keyring:
         self._given = [read_passphrase_file(path) for path in self._sources]
         self._say = say
 
-    def expect(self, needed: int) -> None:
-        """Refuse more passphrase files than sealed files or people that need one."""
-        if len(self._given) > needed:
-            raise UsageError(
-                _(text.TOO_MANY_PASSPHRASE_FILES, given=len(self._given), needed=needed)
-            )
+    def __repr__(self) -> str:
+        return "Keyring(...)"  # never a passphrase, in a traceback or a log
 
-    def inspect(self, path: Path, content: bytes) -> None:
+    def expect(self, needed: int, *, all_now: bool = False) -> None:
+        """Refuse more passphrase files than sealed files or people that need one; with
+        `all_now`, also fewer, where none can be typed (a piped couple quiz would
+        otherwise find out only after the first partner's whole turn)."""
+        given = len(self._given)
+        if given > needed:
+            raise UsageError(_(text.TOO_MANY_PASSPHRASE_FILES, given=given, needed=needed))
+        if all_now and given < needed and not at_terminal():
+            if given == 0:
+                raise PassphraseError(_(text.NEEDS_NEW_PASSPHRASE))
+            raise PassphraseError(_(text.PASSPHRASE_FILES_FEWER, given=given, needed=needed))
+
+    def check_openable(self, path: Path, content: bytes) -> None:
         """Refuse, before any passphrase is asked for, a sealed file that cannot open."""
-        from intimacy_check.sealing import inspect  # only a sealed file loads the age library
+        from intimacy_check.sealing import check_openable  # only a sealed file loads age
 
-        inspect(path, content)
+        check_openable(path, content)
 
     def open(self, path: Path, content: bytes) -> Opened:
         """Open a sealed file: with the next passphrase file (one try), or typed at the
-        terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file."""
-        self.inspect(path, content)
+        terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file.
+        A file that fails still uses up its passphrase file, so the next file gets its own."""
         if self._given:
             self._sources.pop(0)
-            return _opened(path, content, self._given.pop(0))
+            passphrase = self._given.pop(0)
+            self.check_openable(path, content)
+            return _opened(path, content, passphrase)
+        self.check_openable(path, content)
         if not at_terminal():
             raise PassphraseError(_(text.NEEDS_PASSPHRASE, path=path))
         for attempt in range(1, TRIES + 1):
@@ -132,12 +143,17 @@ def _ask(prompt: str) -> str:
     try:
         return getpass.getpass(prompt)
     except EOFError:
+        sys.stderr.write("\n")  # Ctrl-D leaves the cursor after the prompt
         raise PassphraseError(_(text.NO_PASSPHRASE_GIVEN)) from None
+    except UnicodeDecodeError:
+        raise PassphraseError(_(text.TYPED_NOT_TEXT)) from None
 
 
 def read_passphrase_file(path: Path) -> str:
     """The passphrase in a file only its owner can read: its one line, without the line
     break at its end."""
+    if str(path) == "-":  # stdin holds answers or a report's input, and echoes at a terminal
+        raise PassphraseError(_(text.PASSPHRASE_FILE_STDIN))
     try:
         mode = os.stat(path).st_mode
     except OSError:

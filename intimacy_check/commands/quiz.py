@@ -105,6 +105,10 @@ def quiz(
             # Lock before reading, so no other quiz can finish the file in between.
             locks.enter_context(AnswerFileLock(path))
             turns.append(resumed(path, questionnaire, seal=seal))
+        # Before anyone types a name: one passphrase for each sealed file or new person.
+        newcomers = people - len(turns)
+        needed = sum(turn.sealed for turn in turns) + (newcomers if seal else 0)
+        keyring.expect(needed, all_now=True)
         plans = _plan_new(
             screen,
             questionnaire,
@@ -119,7 +123,6 @@ def quiz(
         for sheet, path in plans:
             locks.enter_context(AnswerFileLock(path))
             turns.append(Turn(path=path, sheet=sheet, sealed=seal, new=True))
-        keyring.expect(sum(turn.sealed for turn in turns))
         if couple:
             couple_quiz(screen, questionnaire, turns, keyring)
             return

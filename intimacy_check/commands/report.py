@@ -148,6 +148,10 @@ def read_sheets(
 ) -> list[AnswerSheet]:
     """Read one or two answer files, opening sealed ones; a pair must be fit to compare.
     A couple's sealed files are both open before either is read."""
+    if len(paths) == 2 and paths[0].resolve() == paths[1].resolve():
+        from intimacy_check.couple import same_file_twice
+
+        raise same_file_twice(str(paths[0]))  # before anyone types a passphrase twice
     contents = open_answer_files(paths, keyring)
     sheets = [
         parse_answer_bytes(content, source=str(path))

@@ -10,19 +10,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from intimacy_check import answers
 from intimacy_check.answers import (
     AnswerFileLock,
+    TargetKind,
     check_writable,
     is_sealed,
     parse_answer_bytes,
     read_answer_bytes,
+    target_kind,
     write_private,
 )
 from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.errors import AnswerFileError, SaveError, UsageError
 from intimacy_check.messages import _
-from intimacy_check.messages import commands as commands_text
 from intimacy_check.messages import sealing as text
 from intimacy_check.sealing import (
     SEALED_SUFFIX,
@@ -48,13 +48,19 @@ def seal(
     """
     keyring = Keyring(passphrase_file)
     keyring.expect(1)
-    path = answers.resolve_link(file)  # the file a link names is the one that is sealed
-    with AnswerFileLock(path):  # refused while a quiz is writing it
-        content = read_answer_bytes(path)
+    if str(file) == "-" or target_kind(file) is TargetKind.LINKED:
+        # Standard input has no name to seal beside, and the plain file a link names is
+        # the one that would be removed, far from where the link is.
+        raise UsageError(_(text.SEAL_NEEDS_THE_FILE, path=file))
+    target = sealed_name(file)
+    if target_kind(target) is not TargetKind.NEW and _same_file(target, file):
+        raise UsageError(_(text.SEALED_IS_PLAIN, sealed=target, path=file))
+    # Refused while a quiz is writing either of them.
+    with AnswerFileLock(file), AnswerFileLock(target):
+        content = read_answer_bytes(file)
         if is_sealed(content):
             raise AnswerFileError(_(text.ALREADY_SEALED, path=file))
         parse_answer_bytes(content, source=str(file))  # only a valid answer file is sealed
-        target = sealed_name(path)
         check_writable(target, force=force, what="sealed")
         passphrase = keyring.choose()
         write_private(target, seal_with_passphrase(content, passphrase))
@@ -63,9 +69,16 @@ def seal(
         if open_sealed(target, read_answer_bytes(target), passphrase).plain != content:
             raise SaveError(_(text.SEAL_CHECK_FAILED, sealed=target, path=file))
         if not keep:
-            os.unlink(path)
+            os.unlink(file)
     done = text.SEALED_KEPT if keep else text.SEALED_REMOVED
     typer.echo(_(done, path=file, sealed=target), err=True)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def unseal(
@@ -90,7 +103,7 @@ def unseal(
     to_stdout = str(target) == "-"
     if not to_stdout:
         if target.resolve() == file.resolve():
-            raise UsageError(_(commands_text.OUTPUT_IS_INPUT, path=target))
+            raise UsageError(_(text.PLAIN_IS_SEALED, plain=target))
         check_writable(target, force=force, what="plain")
     content = read_answer_bytes(file)
     if not is_sealed(content):

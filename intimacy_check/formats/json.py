@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from intimacy_check.documents.report import ReportDocument
 
 
-SCHEMA_VERSION = 1
+# Each output's schema version, raised when a reader of the last one could break: the
+# summary's 2 lists sealed files, with status "sealed" and respondent null.
+SCHEMA_VERSIONS = {"report": 1, "progress": 1, "summary": 2}
 
 
 def _schema(name: str) -> dict[str, Any]:
-    return {"name": f"intimacy-check/{name}", "version": SCHEMA_VERSION}
+    return {"name": f"intimacy-check/{name}", "version": SCHEMA_VERSIONS[name]}
 
 
 def _number(value: float | None) -> float | None:

@@ -123,7 +123,7 @@ FIRST_ANSWERS_FIRST = N_("{first} answers first. {second}, please look away unti
 # The second partner's sealed file is opened only when their turn starts, so until then
 # their name is not known.
 FIRST_ANSWERS_FIRST_PARTNER = N_(
-    "{first} answers first. Their partner, please look away until it is your turn."
+    "{first} answers first. To {first}'s partner: please look away until it is your turn."
 )
 THANK_YOU = N_("Thank you, {name}. Your answers are saved.")
 HAND_OVER = N_("Please hand over to {name}.")

@@ -19,6 +19,12 @@ WORK_FACTOR = N_(
 )
 KEY_UNREADABLE = N_("{path}: is an unfinished sealed file whose key cannot be read: {problem}")
 KEY_DAMAGED = N_("{path}: is an unfinished sealed file whose key {key} is damaged")
+KEY_OF_ANOTHER_FILE = N_(
+    "{path}: is an unfinished sealed file, and the key beside it, {key}, belongs to another file"
+)
+KEY_NOT_REGULAR = N_(
+    "{key}: is not a regular file, so the key to {path} cannot be saved there; remove it first"
+)
 SEALED_NEEDS_PASSPHRASE = N_("{path}: is sealed, and opens only with its passphrase")
 
 # --- where a passphrase comes from (commands.passphrases) -------------------------------------
@@ -31,6 +37,18 @@ PASSPHRASE_FILE_READABLE = N_(
     "{path}: others can read this passphrase file; make it yours alone with: chmod 600 {path}"
 )
 PASSPHRASE_FILE_EMPTY = N_("{path}: holds no passphrase")
+PASSPHRASE_FILE_STDIN = N_(
+    "--passphrase-file - would read the passphrase from standard input; give a file that "
+    "only you can read, or type it at the terminal"
+)
+PASSPHRASE_FILES_FEWER = N_(
+    "--passphrase-file gives fewer passphrases ({given}) than the people and sealed files "
+    "here need ({needed}); give one for each, or run this at a terminal"
+)
+TYPED_NOT_TEXT = N_("the passphrase typed is not UTF-8 text")
+PROBLEM_AT_HAND_OVER = N_(
+    "{problem}; the answers so far are saved in {files}. Go on later with: {command}"
+)
 PASSPHRASE_FILE_LINES = N_("{path}: holds more than one line; keep the passphrase alone in it")
 PASSPHRASE_FILE_NOT_TEXT = N_("{path}: is not UTF-8 text")
 PASSPHRASE_FILE_TOO_SHORT = N_("{path}: the passphrase in it is shorter than {minimum} characters")
@@ -77,7 +95,7 @@ SEAL_PLAIN_RESUME = N_(
     "to seal this one, run: {prog} seal {path}"
 )
 
-# --- seal and unseal (commands.sealing) --------------------------------------------------------
+# --- seal and unseal (commands.seal) -----------------------------------------------------------
 
 SEAL_SHORT_HELP = N_("Seal a plain answer file with a passphrase.")
 UNSEAL_SHORT_HELP = N_("Write out the plain answer file of a sealed one.")
@@ -87,6 +105,9 @@ KEEP_HELP = N_("Keep the plain file once the sealed one is saved.")
 SEAL_FORCE_HELP = N_("Replace the file to be written if it exists.")
 UNSEAL_OUTPUT_HELP = N_("Write the plain answer file here [default: the name without .age].")
 ALREADY_SEALED = N_("{path}: is sealed already")
+SEALED_IS_PLAIN = N_("{sealed}: names the plain file {path} itself; remove it first")
+PLAIN_IS_SEALED = N_("{plain}: is the sealed file itself; name the plain file with --output")
+SEAL_NEEDS_THE_FILE = N_("{path}: give seal the answer file itself, not a link or standard input")
 NOT_SEALED = N_("{path}: is not sealed")
 NO_AGE_SUFFIX = N_("{path}: does not end in .age; name the plain file with --output")
 SEAL_CHECK_FAILED = N_(
