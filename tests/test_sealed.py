@@ -1045,3 +1045,35 @@ def test_progress_gives_each_sealed_file_its_own_passphrase_file_when_one_fails(
         "(its header names no recipient)"
     ]
     assert NAME in result.stdout  # the second file opened with the second passphrase file
+
+
+def test_a_wrong_passphrase_at_the_second_turn_says_how_to_go_on(
+    tmp_path: Path, finished: Finished, partner: Path, keys: Keys
+) -> None:
+    first = copy_sealed(finished.path, tmp_path)
+    second = copy_sealed(partner, tmp_path)
+    before = second.read_bytes()
+
+    result = run(
+        "quiz",
+        "--couple",
+        "--resume",
+        str(first),
+        "--resume",
+        str(second),
+        "--passphrase-file",
+        str(keys.mine),
+        "--passphrase-file",
+        str(keys.wrong),
+        input="\n",
+    )
+
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [
+        f"intimacy-check: error: wrong passphrase for {second}; the answers so far are saved in "
+        f"{first}. Go on later with: intimacy-check quiz --couple --resume {first} "
+        f"--resume {second}"
+    ]
+    assert second.read_bytes() == before
+    assert PARTNER not in result.stdout
+    assert_no_secret(result.stdout, result.stderr)
