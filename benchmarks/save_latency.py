@@ -59,13 +59,17 @@ def one_quiz(cli: str, folder: Path, *, sealed: bool) -> tuple[list[float], floa
     command = [cli, "quiz", "--name", "Bench", "-o", str(answers)]
     if sealed:
         secret = folder / "passphrase"
-        secret.write_text("benchmark passphrase\n")
-        secret.chmod(0o600)
+        fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # never readable
+        with os.fdopen(fd, "w") as stream:
+            stream.write("benchmark passphrase\n")
         command += ["--seal", "--passphrase-file", str(secret)]
     pid, fd = pty.fork()
     if pid == 0:  # the child: the quiz, at a terminal of 100 columns
         os.environ.update(COLUMNS="100", LINES="40", TERM="xterm")
-        os.execvp(command[0], command)
+        try:
+            os.execvp(command[0], command)
+        finally:
+            os._exit(127)  # not found: the parent sees the terminal close
     seen = bytearray()
     latencies = []
     try:
