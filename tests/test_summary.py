@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,7 @@ def test_csv_rows_are_ordered_most_in_need_first_and_bad_files_reported(caseload
         "completed_at",
         "index",
         "band",
+        "band_label",
         "top_concern",
     ]
     assert [(row["respondent"], row["index"]) for row in rows] == [
@@ -84,6 +86,7 @@ def test_json_is_an_object_with_rows_of_the_same_keys_and_the_closing_lines(
         "completed_at": "2026-11-20T19:16:40+01:00",
         "index": 72.5,
         "band": "close-with-room-to-grow",
+        "band_label": "Close, with room to grow",
         "top_concern": "Closeness beyond the bedroom",
     }
 
@@ -102,8 +105,11 @@ def test_sort_orders(caseload: Path, sort: str, expected: list[str]) -> None:
     assert [row["respondent"] for row in json.loads(result.stdout)["rows"]] == expected
 
 
-def test_terminal_rows_show_index_band_and_concern(caseload: Path) -> None:
-    result = run("summary", str(caseload / "alex.yaml"))
+def test_terminal_rows_show_index_band_and_concern(
+    caseload: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(caseload)  # a short path, so that the concern fits in 80 columns
+    result = run("summary", "alex.yaml")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Index", "Respondent", "Status", "Completed", "Band"]
@@ -201,3 +207,41 @@ def test_summarize_picks_the_heaviest_concern() -> None:
     heavier = sheet.with_answer("lack-of-trust", 5)  # a warning at 5 weighs 2
     row = summarize(questionnaire, heavier, file="sam.yaml")
     assert row.top_concern == "You find it hard to trust each other"
+
+
+def test_terminal_rows_stay_aligned_when_a_file_is_unfinished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
+    monkeypatch.chdir(tmp_path)
+    stopped = CliRunner().invoke(app, ["quiz", "--name", "Sam", "-o", "sam.yaml"], input="3\n" * 5)
+    assert stopped.exit_code == 1  # input ended: an unfinished file, with no index yet
+
+    result = run("summary", ".", "--sort", "name")
+
+    assert result.exit_code == 0, result.stderr
+    header, alex, _alex_file, sam, _sam_file = result.stdout.splitlines()[:5]
+    assert sam.split() == ["–", "Sam", "in-progress", "–", "incomplete"]
+    for column in ("Respondent", "Status", "Completed", "Band"):
+        assert alex[header.index(column) - 1] == " "
+        assert sam[header.index(column) - 1] == " "
+    assert alex.index("Alex") == sam.index("Sam") == header.index("Respondent")
+    assert alex.index("completed") == sam.index("in-progress") == header.index("Status")
+    assert sam.index("incomplete") == alex.index("Close") == header.index("Band")
+
+
+def test_a_long_concern_is_cut_short_with_an_ellipsis_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = Path("a-folder-whose-name-pushes-the-concern")
+    (tmp_path / folder).mkdir()
+    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / folder / "alex.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    result = run("summary", str(folder))
+
+    lines = result.stdout.splitlines()
+    assert lines[2].startswith(f"       {folder / 'alex.yaml'}  ·  top concern: Clos")
+    assert lines[2].endswith("…")
+    assert len(lines[2]) == 80
+    assert lines[3] == ""  # nothing wrapped onto a line of its own

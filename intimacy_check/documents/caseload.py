@@ -12,7 +12,16 @@ from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 
-SCHEMA_COLUMNS = ("file", "respondent", "status", "completed_at", "index", "band", "top_concern")
+SCHEMA_COLUMNS = (
+    "file",
+    "respondent",
+    "status",
+    "completed_at",
+    "index",
+    "band",
+    "band_label",
+    "top_concern",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,7 @@ class CaseloadRow:
     completed_on: str  # the date, or "–"
     index: Score
     band_id: str | None
+    band_label: str | None  # the band's label, where there is a band
     band: str  # the label, or "incomplete"
     top_concern: str | None
 
@@ -45,8 +55,10 @@ def caseload_row(row: SummaryRow) -> CaseloadRow:
         status=row.status,
         completed_at=moment.isoformat() if moment else None,
         completed_on=moment.date().isoformat() if moment else "–",
-        index=Score(None, "–") if row.status == SEALED else score(row.index),
+        # A dash where there is no index: the band column says why, and the columns stay aligned.
+        index=Score(None, "–") if row.index is None else score(row.index),
         band_id=row.band,
+        band_label=inert(row.band_label) if row.band_label else None,
         band=_band(row),
         top_concern=inert(row.top_concern) if row.top_concern else None,
     )

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 # Each output's schema version, raised when a reader of the last one could break: the
-# summary's 2 lists sealed files, with status "sealed" and respondent null.
+# summary's 2 lists sealed files, with status "sealed" and respondent null, and gives
+# each band's label beside its id.
 SCHEMA_VERSIONS = {"report": 1, "progress": 1, "summary": 2}
 
 
@@ -174,6 +175,7 @@ def caseload_row(row: CaseloadRow) -> dict[str, Any]:
         "completed_at": row.completed_at,
         "index": _number(row.index.value),
         "band": row.band_id,
+        "band_label": row.band_label,
         "top_concern": row.top_concern,
     }
 

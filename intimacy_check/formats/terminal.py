@@ -337,7 +337,7 @@ def listing(document: ListingDocument) -> RenderableType:
     return Group(*parts, Text(""), *_closing(document.closing))
 
 
-def _caseload_row(row: CaseloadRow) -> Text:
+def _caseload_row(row: CaseloadRow) -> RenderableType:
     """Two lines per file: the scores, then the file and its most pressing concern."""
     name = row.respondent or "–"
     name = name if len(name) <= 16 else name[:15] + "…"
@@ -345,15 +345,16 @@ def _caseload_row(row: CaseloadRow) -> Text:
         f"{row.index.label:>5}  {name:<16}  {row.status:<11}  {row.completed_on:<10}  {row.band}"
     )
     concern = f"  ·  {_(m.TOP_CONCERN, title=row.top_concern)}" if row.top_concern else ""
-    return Text.assemble(first, "\n", (f"       {row.file}{concern}", "dim"))
+    drawn = Text.assemble(first, "\n", (f"       {row.file}{concern}", "dim"))
+    # Each line is cut short with an ellipsis at the screen's edge, never wrapped to column
+    # 0. In a Group, since Console.print joins bare Texts and drops their own settings.
+    drawn.no_wrap, drawn.overflow = True, "ellipsis"
+    return Group(drawn)
 
 
 def caseload(document: CaseloadDocument) -> Iterator[RenderableType]:
-    yield Text(
-        f"{_(m.INDEX):>5}  {_(m.RESPONDENT):<16}  {_(m.STATUS):<11}  {_(m.COMPLETED):<10}  "
-        f"{_(m.BAND)}",
-        style="bold",
-    )
+    heading = f"{_(m.INDEX):>5}  {_(m.RESPONDENT):<16}  {_(m.STATUS):<11}  {_(m.COMPLETED):<10}  "
+    yield Group(Text(heading + _(m.BAND), style="bold", no_wrap=True, overflow="ellipsis"))
     for row in document.rows:
         yield _caseload_row(row)
     yield Group(Text(""), *_closing(document.closing))
