@@ -14,6 +14,7 @@ from intimacy_check.messages import quiz as quiz_text
 
 class Action(Enum):
     RATE = "rate"
+    KEEP = "keep"  # a bare Enter: the earlier answer stays, where there is one
     BACK = "back"
     SKIP = "skip"
     QUIT = "quit"
@@ -30,6 +31,7 @@ class Command:
 # Each key's meaning is a catalogue entry, translated where the help is shown.
 KEYS_HELP = (
     ("1-5", quiz_text.KEY_RATE),
+    ("Enter", quiz_text.KEY_KEEP),
     ("b", quiz_text.KEY_BACK),
     ("s", quiz_text.KEY_SKIP),
     ("q", quiz_text.KEY_QUIT),
@@ -42,6 +44,8 @@ def parse_key(text: str) -> Command:
     key = text.strip().lower()
     if key in {"1", "2", "3", "4", "5"}:
         return Command(Action.RATE, int(key))
+    if not key:
+        return Command(Action.KEEP)
     return Command(
         {"b": Action.BACK, "s": Action.SKIP, "q": Action.QUIT, "?": Action.HELP}.get(
             key, Action.INVALID
@@ -65,6 +69,15 @@ class QuizState:
     def current(self) -> str:
         return self.order[self.position]
 
+    @property
+    def answered(self) -> int:
+        """How many statements have an answer or a skip."""
+        return sum(sign_id in self.sheet.answers for sign_id in self.order)
+
+    def can_keep(self) -> bool:
+        """Whether the current statement has an earlier answer (or skip) to keep."""
+        return self.current in self.sheet.answers
+
 
 def start(order: tuple[str, ...], sheet: AnswerSheet) -> QuizState:
     """Begin, or resume at the first statement not reached yet."""
@@ -76,9 +89,11 @@ def start(order: tuple[str, ...], sheet: AnswerSheet) -> QuizState:
 
 
 def advance(state: QuizState, command: Command) -> QuizState:
-    """The state after a rate, skip or back command; other commands leave it as it is."""
+    """The state after a rate, skip, keep or back command; other commands leave it as it is."""
     if command.action is Action.BACK:
         return replace(state, position=max(state.position - 1, 0))
+    if command.action is Action.KEEP:
+        return replace(state, position=state.position + 1) if state.can_keep() else state
     if command.action is Action.RATE:
         sheet = state.sheet.with_answer(state.current, command.rating)
     elif command.action is Action.SKIP:

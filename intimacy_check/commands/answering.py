@@ -4,7 +4,10 @@ every answer saved, and a stop that says how to go on."""
 from __future__ import annotations
 
 import shlex
+import shutil
+import sys
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -122,9 +125,26 @@ def _new_sealed(
         if not first:
             raise  # the first partner's answers are saved, which the hand-over says
         screen.print()
-        fail(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
+        calm_stop(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
     turn.seal = seal
     turn.written = True
+
+
+def forget_new(turns: list[Turn]) -> Callable[[], None] | None:
+    """What removes the files this run made for `turns`, while none holds an answer; None
+    where any of them was there before."""
+    if not all(turn.new for turn in turns):
+        return None
+
+    def forget() -> None:
+        for turn in turns:
+            turn.path.unlink(missing_ok=True)
+            if turn.sealed:
+                from intimacy_check.sealing import drop_key  # only a sealed quiz loads age
+
+                drop_key(turn.path)
+
+    return forget
 
 
 def go_on_with(turns: list[Turn]) -> str:
@@ -180,10 +200,12 @@ def take_quiz(
     go_on: str,
     seal: Seal | None = None,
     private: bool = False,
+    forget: Callable[[], None] | None = None,
 ) -> AnswerSheet:
     """Ask every statement not answered yet, saving after each answer; return the sheet.
     `go_on` is the command that resumes the quiz; `private` clears the screen the moment
-    the last answer is saved, so that a partner sees none of it."""
+    the last answer is saved, so that a partner sees none of it; `forget` removes the new
+    files of this run if input ends before the first answer."""
     if sheet.status == COMPLETED:
         if seal is not None and not seal.ready:  # sealed with its passphrase: no key is needed
             from intimacy_check.sealing import drop_key
@@ -195,7 +217,9 @@ def take_quiz(
         if seal is not None and not seal.ready:
             screen.print(_(sealing_text.PREPARING))  # its key is sealed once: a moment
         save(path, sheet, questionnaire, seal)
-        sheet = _ask_statements(screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal)
+        sheet = _ask_statements(
+            screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal, forget=forget
+        )
         if private:
             hide_answers(screen)
         if seal is not None:
@@ -231,7 +255,7 @@ def save_or_ask(
             choice = "q"
         except KeyboardInterrupt as stop:
             screen.print()
-            fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=interrupted_code(stop))
+            calm_stop(_(quiz_text.STOPPED_UNSAVED, path=path), code=interrupted_code(stop))
         if choice.strip().lower() == "q":
             fail(_(quiz_text.STOPPED_UNSAVED, path=path), code=1)
 
@@ -244,9 +268,19 @@ def _ask_statements(
     path: Path,
     go_on: str,
     seal: Seal | None,
+    forget: Callable[[], None] | None,
 ) -> AnswerSheet:
     """The statements not answered yet, each answer saved; the sheet with all of them."""
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
+    if state.answered:
+        welcome = _(
+            quiz_text.WELCOME_BACK,
+            name=plain(sheet.respondent),
+            answered=state.answered,
+            total=len(state.order),
+            next=state.position + 1,
+        )
+        screen.print(f"\n{welcome}")
     screen.print(
         f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
     )
@@ -260,18 +294,27 @@ def _ask_statements(
                 position=state.position,
                 total=len(state.order),
                 current=state.sheet.answers.get(sign.id),
+                answered=state.can_keep(),
                 intro=sign.section not in introduced,
             )
         )
         introduced.add(sign.section)
-        typed = _read_line(screen, _(quiz_text.RATING_PROMPT), path=path, go_on=go_on)
+        typed = _read_line(
+            screen,
+            _(quiz_text.RATING_PROMPT),
+            path=path,
+            go_on=go_on,
+            forget=forget if not state.sheet.answers else None,
+        )
         command = parse_key(typed)
         if command.action is Action.QUIT:
             _stop(screen, path, quiz_text.QUIT_SAVED, code=0, go_on=go_on)
         if command.action is Action.HELP:
             screen.print(keys_help())
             continue
-        if command.action is Action.INVALID:
+        if command.action is Action.INVALID or (
+            command.action is Action.KEEP and not state.can_keep()
+        ):
             screen.print(_(quiz_text.NOT_A_KEY))
             continue
         if command.action is Action.BACK and state.position == 0:
@@ -279,28 +322,61 @@ def _ask_statements(
             continue
         state = advance(state, command)
         save_or_ask(screen, path, state.sheet, questionnaire, seal)
+        if command.action is Action.SKIP:
+            screen.print(_(quiz_text.SKIPPED))
     return state.sheet
 
 
-def _read_line(screen: Console, prompt: str, *, path: Path, go_on: str) -> str:
+def _read_line(
+    screen: Console,
+    prompt: str,
+    *,
+    path: Path,
+    go_on: str,
+    forget: Callable[[], None] | None,
+) -> str:
     """One line of input; end of input stops the quiz with the file saved (Ctrl-C is
-    caught by `take_quiz`, wherever it lands)."""
+    caught by `take_quiz`, wherever it lands). Before the first answer, `forget` removes
+    the files this run made, so that trying again is not refused as "already exists"."""
     try:
         return screen.input(prompt)
     except EOFError:
+        screen.print()  # the message on a line of its own, not after the prompt
+        if forget is not None:
+            forget()
+            fail(_(quiz_text.INPUT_ENDED_BEFORE_ANSWERS), code=1)
         _stop(screen, path, quiz_text.INPUT_ENDED_SAVED, code=1, go_on=go_on)
 
 
 def _stop(screen: Console, path: Path, saved: str, *, code: int, go_on: str) -> NoReturn:
-    """Stop the quiz, saying where the answers are (`saved`, a catalogue entry) and how to go on."""
+    """Stop the quiz, saying where the answers are (`saved`, a catalogue entry) and how to
+    go on: q on the screen, Ctrl-C or a signal calmly on stderr, the end of input as an
+    error (a script should know)."""
     message = _(saved, path=path, command=go_on)
     if code == 0:
-        screen.print(plain(message), soft_wrap=True)
+        say_whole_words(screen, plain(message))
         raise typer.Exit(0)
+    if code != 1:
+        calm_stop(message, code=code)
     try:
         fail(message, code=code)
     except OSError:  # a terminal that hung up: the answers are saved all the same
         raise typer.Exit(code) from None
+
+
+def calm_stop(message: str, *, code: int) -> NoReturn:
+    """Ctrl-C is not an error: a calm sentence on stderr, wrapped between words at a
+    terminal's width (one line elsewhere, for a log), and the shell's exit code."""
+    text = inert(message)
+    if sys.stderr.isatty():
+        width = shutil.get_terminal_size().columns
+        text = textwrap.fill(text, width=width, break_long_words=False, break_on_hyphens=False)
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except OSError:  # a terminal that hung up: the answers are saved all the same
+        pass
+    raise typer.Exit(code)
 
 
 def hide_answers(screen: Console) -> None:

@@ -15,6 +15,8 @@ from intimacy_check.commands import PROG, fail
 from intimacy_check.commands.answering import (
     Turn,
     begin,
+    calm_stop,
+    forget_new,
     go_on_with,
     interrupted_code,
     plain,
@@ -44,14 +46,15 @@ def _hand_over(screen: Console, paths: list[Path], *, go_on: str, then: Callable
         fail(
             _(sealing_text.PROBLEM_AT_HAND_OVER, problem=error.message, files=files, command=go_on)
         )
-    except (EOFError, KeyboardInterrupt) as stop:
+    except KeyboardInterrupt as stop:
+        screen.print()
         files = " ".join(str(path) for path in paths)
-        if isinstance(stop, KeyboardInterrupt):
-            screen.print()
-        fail(
-            _(quiz_text.STOPPED_AT_HAND_OVER, files=files, command=go_on),
-            code=interrupted_code(stop) if isinstance(stop, KeyboardInterrupt) else 1,
-        )
+        stopped = _(quiz_text.STOPPED_CALMLY_AT_HAND_OVER, files=files, command=go_on)
+        calm_stop(stopped, code=interrupted_code(stop))
+    except EOFError:
+        screen.print()
+        files = " ".join(str(path) for path in paths)
+        fail(_(quiz_text.STOPPED_AT_HAND_OVER, files=files, command=go_on), code=1)
 
 
 def couple_quiz(
@@ -88,6 +91,7 @@ def couple_quiz(
         seal=first.seal,
         go_on=go_on_with(turns),
         private=True,
+        forget=forget_new(turns),
     )
     screen.print(_(quiz_text.THANK_YOU, name=plain(first_sheet.respondent)))
     if second.sheet is None:

@@ -29,6 +29,8 @@ from intimacy_check.commands.answering import (
     Signalled,
     Turn,
     begin,
+    calm_stop,
+    forget_new,
     go_on_with,
     interrupted_code,
     plain,
@@ -129,7 +131,13 @@ def quiz(
         turn = turns[0]
         sheet = begin(screen, turn, keyring, questionnaire)
         sheet = take_quiz(
-            screen, questionnaire, sheet, path=turn.path, seal=turn.seal, go_on=go_on_with(turns)
+            screen,
+            questionnaire,
+            sheet,
+            path=turn.path,
+            seal=turn.seal,
+            go_on=go_on_with(turns),
+            forget=forget_new(turns),
         )
         show(screen, questionnaire, [sheet])
         saved = sealing_text.SEALED_IN if turn.sealed else quiz_text.SAVED_IN
@@ -224,7 +232,7 @@ def ask_name(screen: Console, prompt: str) -> str:
             fail(_(quiz_text.NO_NAME_GIVEN))
         except KeyboardInterrupt as stop:
             screen.print()
-            fail(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
+            calm_stop(_(quiz_text.STOPPED_BEFORE_ANSWERS), code=interrupted_code(stop))
         try:
             return checked_name(typed)
         except UsageError as error:  # ask again rather than stop

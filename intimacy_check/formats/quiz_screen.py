@@ -22,10 +22,12 @@ def quiz_screen(
     position: int,
     total: int,
     current: int | None,
+    answered: bool = False,
     intro: bool = False,
 ) -> RenderableType:
     """One statement of the quiz: section, position, statement, explanation and scale;
-    with `intro`, the section's introduction first."""
+    with `intro`, the section's introduction first. `current` is an earlier rating, and
+    `answered` says the statement was reached before (a skip has no rating)."""
     section = next(section for section in questionnaire.sections if section.id == sign.section)
     done = round(position / total * BAR_WIDTH)
     header = Text.assemble(
@@ -54,6 +56,8 @@ def quiz_screen(
     ]
     if current is not None:
         parts.append(Text(_(quiz_text.EARLIER_ANSWER, rating=current), style="dim"))
+    elif answered:  # reached before, and skipped
+        parts.append(Text(_(quiz_text.EARLIER_SKIPPED), style="dim"))
     return Group(*parts)
 
 

@@ -86,12 +86,18 @@ RATING_PROMPT = N_("Your rating: ")
 ANSWER_FILE_HEADER = N_(
     "intimacy-check answers. These are personal: share this file only with people you trust."
 )
-EARLIER_ANSWER = N_("(your earlier answer: {rating})")
+EARLIER_ANSWER = N_("(your earlier answer: {rating}. Enter keeps {rating})")
+EARLIER_SKIPPED = N_("(you skipped this. Enter keeps it skipped)")
+SKIPPED = N_("Skipped. You can come back to it with b.")
+WELCOME_BACK = N_(
+    "Welcome back, {name}: {answered} of {total} answered. Going on with statement {next}."
+)
 NOT_A_KEY = N_("Please type a number from 1 to 5 (or b, s, q, ? for help).")
 FIRST_STATEMENT = N_("This is the first statement.")
 ALREADY_COMPLETE = N_("{path} is already complete.")
 # What each key does, as the ? key lists them.
 KEY_RATE = N_("rate the statement, then press Enter")
+KEY_KEEP = N_("keep the earlier answer, when you have come back to a statement")
 KEY_BACK = N_("go back to the previous statement")
 KEY_SKIP = N_("skip this statement")
 KEY_QUIT = N_("save your progress and quit (resume later with --resume)")
@@ -105,17 +111,19 @@ STOPPED_UNSAVED = N_(
     "stopped without saving the latest answer; {path} keeps the answers saved before it"
 )
 # {command} is the command line that resumes the quiz.
-QUIT_SAVED = N_("Your answers so far are saved in {path}. Go on later with: {command}")
+QUIT_SAVED = N_("Your answers so far are saved in {path}. To go on later: {command}")
 INPUT_ENDED_SAVED = N_(
     "input ended before the quiz was finished; your answers so far are saved in {path}. "
     "Go on later with: {command}"
 )
+# Ctrl-C, SIGTERM and SIGHUP are not errors: the same calm words as q.
 INTERRUPTED_SAVED = N_(
-    "stopped; your answers so far are saved in {path}. Go on later with: {command}"
+    "Stopped. Your answers so far are saved in {path}. To go on later: {command}"
 )
+INPUT_ENDED_BEFORE_ANSWERS = N_("input ended before the first answer; nothing was saved")
 SAVED_IN = N_("Your answers are saved in {path}")
 
-STOPPED_BEFORE_ANSWERS = N_("stopped before the first statement; nothing was saved")
+STOPPED_BEFORE_ANSWERS = N_("Stopped before the first statement. Nothing was saved.")
 
 # --- a couple taking turns (commands.quiz) -------------------------------------------------------
 
@@ -135,5 +143,8 @@ COMPARISON_PROMPT = N_("Press Enter when you are both ready to see the compariso
 # {command} is the command line that compares the two files.
 STOPPED_AT_HAND_OVER = N_(
     "stopped before the comparison; the answers are saved in {files}. Go on later with: {command}"
+)
+STOPPED_CALMLY_AT_HAND_OVER = N_(
+    "Stopped before the comparison. The answers are saved in {files}. To go on later: {command}"
 )
 BOTH_SAVED_IN = N_("Your answers are saved in {first} and {second}")
