@@ -41,7 +41,7 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 from typer.core import TyperGroup  # noqa: E402
 
-from intimacy_check import __version__  # noqa: E402
+from intimacy_check import __version__, accessibility  # noqa: E402
 from intimacy_check.errors import IntimacyCheckError, UsageError  # noqa: E402
 from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail  # noqa: E402
 from intimacy_check.inert import inert  # noqa: E402
@@ -132,6 +132,11 @@ app = typer.Typer(
 )
 
 
+def _be_accessible(value: bool) -> None:
+    if value:
+        accessibility.ask()
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(_(quiz_text.VERSION_LINE, prog=PROG, version=__version__))
@@ -144,6 +149,15 @@ def _root(
         bool,
         typer.Option(
             "--version", callback=_show_version, is_eager=True, help=_(quiz_text.VERSION_HELP)
+        ),
+    ] = False,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            accessibility.OPTION,
+            callback=_be_accessible,
+            is_eager=True,
+            help=_(quiz_text.ACCESSIBLE_HELP),
         ),
     ] = False,
 ) -> None:
@@ -170,6 +184,10 @@ def _plain_words(error: Exception, message: str) -> str:
 
 def main() -> None:
     """Entry point for the `intimacy-check` command; usage errors become one line too."""
+    # --accessible works in any place on the command line, not only before the command.
+    if accessibility.OPTION in sys.argv[1:]:
+        accessibility.ask()
+        sys.argv = [sys.argv[0], *(arg for arg in sys.argv[1:] if arg != accessibility.OPTION)]
     try:
         code = app(prog_name=PROG, standalone_mode=False)
     except KeyboardInterrupt:

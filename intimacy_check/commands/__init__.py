@@ -53,7 +53,10 @@ DataDir = Annotated[
 def console() -> Console:
     from rich.console import Console  # a report written as text or JSON never loads rich
 
-    return Console(highlight=False)
+    from intimacy_check import accessibility
+
+    # In accessible mode no colour at all, so that none can carry meaning on its own.
+    return Console(highlight=False, no_color=accessibility.on())
 
 
 def load(data_dir: Path | None) -> Questionnaire:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
+from intimacy_check import accessibility
 from intimacy_check.answers import (
     COMPLETED,
     AnswerSheet,
@@ -384,6 +386,8 @@ def hide_answers(screen: Console) -> None:
     answers is left for the other to see, not even by scrolling back."""
     if not screen.is_terminal:
         return
+    if accessibility.on():  # the one clear in accessible mode, said before it happens
+        screen.print(_(quiz_text.CLEARING_FOR_PRIVACY))
     if screen.is_dumb_terminal:  # which cannot clear (TERM=dumb): push it all off the screen
         screen.file.write("\n" * screen.height)
     screen.clear()
@@ -405,6 +409,12 @@ def say(screen: Console, line: str) -> None:
 def show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
     report = build_report(questionnaire, sheets)
     screen.print()
+    if accessibility.on():  # the whole report as plain lists, for a screen reader
+        from intimacy_check.documents.report import report_document
+        from intimacy_check.formats.accessible import report as plain_lists
+
+        screen.print(Text(plain_lists(report_document(report, steps=5))), end="")
+        return
     if report.couple is not None:
         screen.print(comparison(comparison_document(report)))
     else:

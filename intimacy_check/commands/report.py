@@ -98,6 +98,7 @@ def choose_destination(
         chosen = formats.BY_NAME["terminal" if stdout_is_terminal else "text"]
     if chosen.terminal and path is not None:
         raise UsageError(_(text.TERMINAL_NOT_TO_FILE))
+    chosen = formats.for_the_screen(chosen)
     if template is not None and not chosen.templated:
         templated = [
             _(text.TEMPLATE_FORMAT, name=item.name)

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from intimacy_check import formats
+from intimacy_check import accessibility, formats
 from intimacy_check.answers import SealedFile, check_matches, read_answer_sheet
 from intimacy_check.caseload import SummaryRow, sealed_row, sort_rows, streams, summarize
 from intimacy_check.commands import PROG, DataDir, fail, load
@@ -116,9 +116,17 @@ def _rows(
 
 
 def _with_progress(rows: Iterator[SummaryRow]) -> Iterator[SummaryRow]:
-    """Show a progress bar on stderr, but only for a terminal and a run longer than a second."""
+    """Show a progress bar on stderr, but only for a terminal and a run longer than a second;
+    in accessible mode, a line at the start and one at the end instead."""
     if not sys.stderr.isatty():
         yield from rows
+        return
+    if accessibility.on():
+        sys.stderr.write(_(text.READING_FILES_START) + "\n")
+        done = 0
+        for done, row in enumerate(rows, start=1):  # noqa: B007 - counted for the last line
+            yield row
+        sys.stderr.write(_(text.READ_FILES, count=done) + "\n")
         return
     started = time.monotonic()
     progress: Any = None
@@ -163,7 +171,7 @@ def summary(
     rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaire, failures))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
-    destination = Destination(format=formats.BY_NAME[format], path=None)
+    destination = Destination(format=formats.for_the_screen(formats.BY_NAME[format]), path=None)
     emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
     if found.count == 0:
         shown = " ".join(str(path) for path in paths)

@@ -46,6 +46,15 @@ FORMATS = (
     Format("csv", (".csv",), "csv", (CASELOAD,)),
 )
 BY_NAME = {item.name: item for item in FORMATS}
+# Not a --format choice: what the terminal becomes in accessible mode (plain lists).
+ACCESSIBLE = Format("accessible", (), "accessible", (REPORT, PROGRESS, CASELOAD, "ListingDocument"))
+
+
+def for_the_screen(chosen: Format) -> Format:
+    """The terminal format, or in accessible mode the plain lists that stand in for it."""
+    from intimacy_check import accessibility
+
+    return ACCESSIBLE if chosen.terminal and accessibility.on() else chosen
 
 
 def formats_for(document: str) -> tuple[Format, ...]:

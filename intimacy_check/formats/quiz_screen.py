@@ -7,6 +7,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from intimacy_check import accessibility
 from intimacy_check.formats.screen import BAR_WIDTH
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
@@ -28,6 +29,18 @@ def quiz_screen(
     """One statement of the quiz: section, position, statement, explanation and scale;
     with `intro`, the section's introduction first. `current` is an earlier rating, and
     `answered` says the statement was reached before (a skip has no rating)."""
+    earlier = None
+    if current is not None:
+        earlier = _(quiz_text.EARLIER_ANSWER, rating=current)
+    elif answered:  # reached before, and skipped
+        earlier = _(quiz_text.EARLIER_SKIPPED)
+    if accessibility.on():
+        from intimacy_check.formats.accessible import quiz_statement
+
+        drawn = quiz_statement(
+            questionnaire, sign, position=position, total=total, earlier=earlier, intro=intro
+        )
+        return Text(drawn)
     section = next(section for section in questionnaire.sections if section.id == sign.section)
     done = round(position / total * BAR_WIDTH)
     header = Text.assemble(
@@ -54,14 +67,16 @@ def quiz_screen(
         Text(inert(sign.about), style="dim"),
         scale,
     ]
-    if current is not None:
-        parts.append(Text(_(quiz_text.EARLIER_ANSWER, rating=current), style="dim"))
-    elif answered:  # reached before, and skipped
-        parts.append(Text(_(quiz_text.EARLIER_SKIPPED), style="dim"))
+    if earlier:
+        parts.append(Text(earlier, style="dim"))
     return Group(*parts)
 
 
 def keys_help() -> RenderableType:
+    if accessibility.on():
+        from intimacy_check.formats.accessible import keys
+
+        return Text(keys((key, _(meaning)) for key, meaning in KEYS_HELP))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()

@@ -57,6 +57,8 @@ OTHER_QUESTIONNAIRE_LEFT_OUT = N_(
     "{expected_version}; left out"
 )
 NOTHING_TO_FOLLOW = N_("none of the files is a completed assessment to compare over time")
+READING_FILES_START = N_("Reading the answer files…")
+READ_FILES = N_("Done: {count} answer files read.")
 NO_ANSWER_FILES = N_("{paths}: no answer files (*.yaml, *.yml, *.yaml.age) found")
 FOLDER_UNREADABLE = N_("{folder}: the folder cannot be read ({problem}); its files are left out")
 FILE_UNREADABLE = N_("{path}: could not be read ({problem})")

@@ -15,6 +15,10 @@ APP_HELP = N_(
     "An aid to reflection and conversation, not a diagnosis."
 )
 VERSION_HELP = N_("Show the version and exit.")
+ACCESSIBLE_HELP = N_(
+    "Plain lists for a screen reader: no bars, boxes or screen clearing (also ACCESSIBLE=1). "
+    "Works anywhere on the command line."
+)
 VERSION_LINE = N_("{prog} {version}")
 # Every error, whoever raises it, is this one line on stderr.
 ERROR_LINE = N_("{prog}: error: {message}")
@@ -133,6 +137,7 @@ FIRST_ANSWERS_FIRST = N_("{first} answers first. {second}, please look away unti
 FIRST_ANSWERS_FIRST_PARTNER = N_(
     "{first} answers first. To {first}'s partner: please look away until it is your turn."
 )
+CLEARING_FOR_PRIVACY = N_("The screen will now be cleared so that your answers stay private.")
 THANK_YOU = N_("Thank you, {name}. Your answers are saved.")
 HAND_OVER = N_("Please hand over to {name}.")
 HAND_OVER_PARTNER = N_("Please hand over to your partner.")

@@ -224,6 +224,14 @@ RESPONDENT = N_("Respondent")
 STATUS = N_("Status")
 COMPLETED = N_("Completed")
 TOP_CONCERN = N_("top concern: {title}")
+FILE = N_("File")
+
+# --- accessible mode: lists, label then value --------------------------------------------------
+LABEL_VALUE = N_("{label}: {value}")
+ITEM_SEPARATOR = N_("; ")  # between the items of one line: band labels hold commas
+SCORE_OUT_OF = N_("{label}: {score} out of 100")
+BAND_FROM = N_("{band}: from an index of {minimum}")
+STATEMENT_OF = N_("{section}, statement {number} of {total}")
 
 # --- on every document -------------------------------------------------------------------------
 DISCLAIMER = N_(

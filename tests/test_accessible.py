@@ -1,0 +1,162 @@
+"""Accessible mode, in a real pseudo-terminal: every command's output holds no box-drawing,
+block, bar or sparkline character, and every piece of information is still there."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+pexpect = pytest.importorskip("pexpect")
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+GUARD = 60  # seconds: a hang guard for the child process, never a performance check
+# U+2500 to U+259F (box drawing, block elements) and the sparkline glyphs.
+DRAWN = re.compile("[\u2500-\u259f\u2581-\u2588]")
+ESCAPE_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def spawn(*args: str, cwd: Path, accessible: str = "env") -> pexpect.spawn:
+    env = {**os.environ, "TERM": "xterm-256color"}
+    env.pop("ACCESSIBLE", None)
+    if accessible == "env":
+        env["ACCESSIBLE"] = "1"
+    argv = ["-m", "intimacy_check", *args, *(["--accessible"] if accessible == "flag" else [])]
+    return pexpect.spawn(
+        sys.executable,
+        argv,
+        cwd=str(cwd),
+        timeout=GUARD,
+        encoding="utf-8",
+        dimensions=(40, 80),
+        env=env,
+    )
+
+
+def everything(child: pexpect.spawn) -> str:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.before
+
+
+def assert_plain(text: str) -> None:
+    assert not DRAWN.findall(text), sorted(set(DRAWN.findall(text)))
+    assert not ESCAPE_COLOUR.search(text)
+
+
+@pytest.mark.parametrize("accessible", ["env", "flag"])
+def test_report_in_accessible_mode(accessible: str) -> None:
+    text = everything(spawn("report", "examples/alex.yaml", cwd=REPO, accessible=accessible))
+
+    assert_plain(text)
+    assert "Intimacy index: 72 out of 100" in text
+    assert "Signs of closeness: 70 out of 100" in text
+    assert "Free of warning signs: 75 out of 100" in text
+    assert "Band: Close, with room to grow" in text
+    assert "You hold on to grudges: Alex: 4 Agree (warning sign)" in text
+    assert "Deeply connected: from an index of 80" in text
+    assert "Try this:" in text
+
+
+def test_compare_in_accessible_mode() -> None:
+    text = everything(spawn("compare", "examples/alex.yaml", "examples/sam.yaml", cwd=REPO))
+
+    assert_plain(text)
+    assert "Alex" in text and "Sam" in text
+    assert text.count("Intimacy index: ") == 2
+    assert "Together: " in text  # each statement says how the two answers sit together
+
+
+def test_progress_in_accessible_mode() -> None:
+    files = ["examples/alex-september.yaml", "examples/alex-october.yaml", "examples/alex.yaml"]
+    text = everything(spawn("progress", *files, cwd=REPO))
+
+    assert_plain(text)
+    assert (
+        "2026-11-20: Index: 72 out of 100; Band: Close, with room to grow; "
+        "Signs of closeness: 70 out of 100; Free of warning signs: 75 out of 100"
+    ) in text
+    assert "Index change: +24 since the first assessment, +7 since the previous one" in text
+    assert "Caring about each other's needs: First: 3; Latest: 4; better" in text
+
+
+def test_summary_in_accessible_mode() -> None:
+    text = everything(spawn("summary", "examples", "--sort", "name", cwd=REPO))
+
+    assert_plain(text)
+    assert "Reading the answer files…" in text
+    assert "Done: 4 answer files read." in text
+    block = (
+        "File: examples/alex.yaml\r\nRespondent: Alex\r\nStatus: completed\r\n"
+        "Completed: 2026-11-20\r\nIndex: 72 out of 100\r\nBand: Close, with room to grow\r\n"
+        "top concern: Closeness beyond the bedroom"
+    )
+    assert block in text
+
+
+def test_signs_in_accessible_mode() -> None:
+    text = everything(spawn("signs", cwd=REPO))
+
+    assert_plain(text)
+    assert "1. You care about each other's needs: " in text
+    assert "Ways to restore closeness" in text
+
+
+def test_the_quiz_screen_in_accessible_mode(tmp_path: Path) -> None:
+    out = tmp_path / "a.yaml"
+    child = spawn("quiz", "--name", "Alex", "-o", str(out), cwd=tmp_path)
+    log = io.StringIO()
+    child.logfile_read = log
+    child.expect_exact("Your rating: ")
+    child.sendline("?")
+    for _ in range(20):
+        child.expect_exact("Your rating: ")
+        child.sendline("4")
+    child.expect(pexpect.EOF)
+    child.close()
+    text = log.getvalue()
+
+    assert child.exitstatus == 0
+    assert list(yaml.safe_load(out.read_text(encoding="utf-8"))["answers"].values()) == [4] * 20
+    assert_plain(text)
+    assert "Signs of closeness, statement 1 of 20" in text
+    assert "Warning signs, statement 20 of 20" in text
+    assert (
+        "1. Strongly disagree\r\n2. Disagree\r\n3. In between\r\n4. Agree\r\n5. Strongly agree"
+        in text
+    )
+    assert "b: go back to the previous statement" in text
+    assert "Intimacy index: 50 out of 100" in text
+    assert "\x1b[2J" not in text and "\x1b[3J" not in text  # no clearing for one person
+
+
+def test_the_privacy_clear_is_announced_in_accessible_mode(tmp_path: Path) -> None:
+    child = spawn(
+        "quiz",
+        "--couple",
+        "--name",
+        "Alex",
+        "--name",
+        "Sam",
+        "--output-dir",
+        str(tmp_path),
+        cwd=tmp_path,
+    )
+    log = io.StringIO()
+    child.logfile_read = log
+    for _ in range(20):
+        child.expect_exact("Your rating: ")
+        child.sendline("4")
+    child.expect_exact("Sam, press Enter when you are ready.")
+    text = log.getvalue()
+    child.terminate(force=True)
+
+    announced = text.index("The screen will now be cleared so that your answers stay private.")
+    assert announced < text.index("\x1b[3J")  # said first, then cleared
+    assert_plain(text.replace("\x1b[3J", "").replace("\x1b[2J", "").replace("\x1b[H", ""))
