@@ -160,3 +160,25 @@ def test_the_privacy_clear_is_announced_in_accessible_mode(tmp_path: Path) -> No
     announced = text.index("The screen will now be cleared so that your answers stay private.")
     assert announced < text.index("\x1b[3J")  # said first, then cleared
     assert_plain(text.replace("\x1b[3J", "").replace("\x1b[2J", "").replace("\x1b[H", ""))
+
+
+def test_long_work_says_when_it_starts_and_when_it_ends(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from intimacy_check.cli import app
+
+    secret = tmp_path / "passphrase"
+    secret.write_text("a passphrase for this test\n", encoding="utf-8")
+    secret.chmod(0o600)
+    out = tmp_path / "a.yaml.age"
+    args = ["quiz", "--seal", "--name", "Alex", "-o", str(out), "--passphrase-file", str(secret)]
+
+    result = CliRunner().invoke(app, args, input="4\n" * 20, env={"ACCESSIBLE": "1"})
+
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    start = lines.index("Preparing your sealed answer file…")
+    assert lines[start + 1] == "Your sealed answer file is ready."
+    assert "Your answers are sealed." in lines
+    assert "Your rating: Sealing your answers…" in lines  # piped: no Enter echoed
+    assert_plain(result.stdout)

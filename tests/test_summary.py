@@ -245,3 +245,19 @@ def test_a_long_concern_is_cut_short_with_an_ellipsis_at_80_columns(
     assert lines[2].endswith("…")
     assert len(lines[2]) == 80
     assert lines[3] == ""  # nothing wrapped onto a line of its own
+
+
+def test_at_50_columns_the_band_gets_a_line_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    result = CliRunner().invoke(app, ["summary", "alex.yaml"], env={"COLUMNS": "50"})
+
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:4] == [
+        "   72  Alex              completed    2026-11-20",
+        "       Close, with room to grow",
+        "       alex.yaml  ·  top concern: Closeness beyon…",
+    ]

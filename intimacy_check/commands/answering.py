@@ -122,6 +122,7 @@ def _new_sealed(
         screen.print(_(sealing_text.PREPARING))
         seal.prepare(turn.path)
         save(turn.path, turn.sheet, questionnaire, seal)
+        long_work_done(screen, _(sealing_text.PREPARED))
     except KeyboardInterrupt as stop:
         drop_key(turn.path)  # the key of a file that was never written
         if not first:
@@ -228,6 +229,8 @@ def take_quiz(
             screen.print(_(sealing_text.SEALING))
         sheet = sheet.completed(now())
         save_or_ask(screen, path, sheet, questionnaire, seal)
+        if seal is not None:
+            long_work_done(screen, _(sealing_text.SEALED))
         return sheet
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
         try:
@@ -393,6 +396,12 @@ def hide_answers(screen: Console) -> None:
     screen.clear()
     screen.file.write("\x1b[3J")  # the scrollback, where the terminal keeps one
     screen.file.flush()
+
+
+def long_work_done(screen: Console, line: str) -> None:
+    """In accessible mode, long work ends with a line of its own, as it began."""
+    if accessibility.on():
+        screen.print(line)
 
 
 def say_whole_words(screen: Console, text: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -337,26 +337,32 @@ def listing(document: ListingDocument) -> RenderableType:
     return Group(*parts, Text(""), *_closing(document.closing))
 
 
-def _caseload_row(row: CaseloadRow) -> RenderableType:
-    """Two lines per file: the scores, then the file and its most pressing concern."""
-    name = row.respondent or "–"
-    name = name if len(name) <= 16 else name[:15] + "…"
-    first = (
-        f"{row.index.label:>5}  {name:<16}  {row.status:<11}  {row.completed_on:<10}  {row.band}"
-    )
-    concern = f"  ·  {_(m.TOP_CONCERN, title=row.top_concern)}" if row.top_concern else ""
-    drawn = Text.assemble(first, "\n", (f"       {row.file}{concern}", "dim"))
-    # Each line is cut short with an ellipsis at the screen's edge, never wrapped to column
-    # 0. In a Group, since Console.print joins bare Texts and drops their own settings.
-    drawn.no_wrap, drawn.overflow = True, "ellipsis"
-    return Group(drawn)
+class _CaseloadRow:
+    """Two lines per file: the scores, then the file and its most pressing concern. Where
+    the screen is too narrow for the band at the end of the first line, it gets a line of
+    its own; any line still too long ends in an ellipsis, never wrapped to column 0."""
+
+    def __init__(self, row: CaseloadRow) -> None:
+        name = row.respondent or "–"
+        name = name if len(name) <= 16 else name[:15] + "…"
+        self.scores = f"{row.index.label:>5}  {name:<16}  {row.status:<11}  {row.completed_on:<10}"
+        self.band = row.band
+        concern = f"  ·  {_(m.TOP_CONCERN, title=row.top_concern)}" if row.top_concern else ""
+        self.where = f"       {row.file}{concern}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        first = f"{self.scores}  {self.band}"
+        lines = [first] if len(first) <= options.max_width else [self.scores, f"       {self.band}"]
+        for line in lines:
+            yield Text(line, no_wrap=True, overflow="ellipsis")
+        yield Text(self.where, style="dim", no_wrap=True, overflow="ellipsis")
 
 
 def caseload(document: CaseloadDocument) -> Iterator[RenderableType]:
     heading = f"{_(m.INDEX):>5}  {_(m.RESPONDENT):<16}  {_(m.STATUS):<11}  {_(m.COMPLETED):<10}  "
     yield Group(Text(heading + _(m.BAND), style="bold", no_wrap=True, overflow="ellipsis"))
     for row in document.rows:
-        yield _caseload_row(row)
+        yield _CaseloadRow(row)
     yield Group(Text(""), *_closing(document.closing))
 
 

@@ -83,6 +83,8 @@ TOO_SHORT = N_("That passphrase is shorter than {minimum} characters. Please cho
 MISMATCH = N_("The two did not match. Please choose it again.")
 PREPARING = N_("Preparing your sealed answer file…")
 SEALING = N_("Sealing your answers…")
+PREPARED = N_("Your sealed answer file is ready.")
+SEALED = N_("Your answers are sealed.")
 
 # --- the quiz (commands.quiz) ------------------------------------------------------------------
 
