@@ -59,7 +59,7 @@ def every_document(questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]) 
 
 def draw(fmt: str, document: Any, *, width: int = 80, **options: Any) -> str:
     """A document in a format, as the text a person or a program would get."""
-    chosen = formats.BY_NAME[fmt]
+    chosen = formats.ACCESSIBLE if fmt == formats.ACCESSIBLE.name else formats.BY_NAME[fmt]
     drawn = formats.render(chosen, document, **options)
     if not chosen.terminal:
         return drawn if isinstance(drawn, str) else "".join(drawn)

@@ -32,13 +32,13 @@ def test_every_document_kind_is_claimed_by_a_format() -> None:
     assert claimed == set(DOCUMENT_TYPES)
 
 
-@pytest.mark.parametrize("fmt", formats.FORMATS, ids=lambda fmt: fmt.name)
+@pytest.mark.parametrize("fmt", (*formats.FORMATS, formats.ACCESSIBLE), ids=lambda fmt: fmt.name)
 def test_every_claimed_document_has_a_renderer(fmt: formats.Format) -> None:
     table = importlib.import_module(f"intimacy_check.formats.{fmt.module}").RENDERERS
     assert set(table) == set(fmt.documents)
 
 
-@pytest.mark.parametrize("fmt", formats.FORMATS, ids=lambda fmt: fmt.name)
+@pytest.mark.parametrize("fmt", (*formats.FORMATS, formats.ACCESSIBLE), ids=lambda fmt: fmt.name)
 @pytest.mark.parametrize("couple", [False, True], ids=["one", "two"])
 def test_every_document_renders_in_every_format_it_claims(
     questionnaire: Questionnaire, fmt: formats.Format, couple: bool
