@@ -49,7 +49,7 @@ def test_back_replaces_the_previous_answer(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     answers = saved(out)["answers"]
     assert answers["care-for-needs"] == 2
-    assert "(your earlier answer: 4)" in result.stdout
+    assert "(your earlier answer: 4. Enter keeps 4)" in result.stdout
 
 
 def test_back_on_the_first_statement_says_so(tmp_path: Path) -> None:
@@ -98,7 +98,11 @@ def test_quit_saves_progress_and_resume_finishes(tmp_path: Path) -> None:
     out = tmp_path / "a.yaml"
     first = run("quiz", "--name", "A", "-o", str(out), input="5\n4\nq\n")
     assert first.exit_code == 0
-    assert f"--resume {out}" in first.stdout.replace("\n", "")
+    told = " ".join(first.stdout.split())
+    assert (
+        f"Your answers so far are saved in {out}. "
+        f"To go on later: intimacy-check quiz --resume {out}"
+    ) in told
     document = saved(out)
     assert document["status"] == "in-progress"
     assert document["answers"] == {"care-for-needs": 5, "trust": 4}
@@ -106,6 +110,9 @@ def test_quit_saves_progress_and_resume_finishes(tmp_path: Path) -> None:
     second = run("quiz", "--resume", str(out), input="3\n" * 18)
     assert second.exit_code == 0, second.stderr
     assert "  3/20 " in second.stdout and "  1/20 " not in second.stdout
+    assert "Welcome back, A: 2 of 20 answered. Going on with statement 3." in " ".join(
+        second.stdout.split()
+    )
     document = saved(out)
     assert document["status"] == "completed"
     assert document["answers"]["care-for-needs"] == 5
