@@ -29,6 +29,7 @@ from intimacy_check.answers import (
 )
 from intimacy_check.commands import EXIT_INTERRUPTED, PROG, fail, read_sheet
 from intimacy_check.commands.passphrases import Keyring
+from intimacy_check.commands.prompt import read_line
 from intimacy_check.documents.comparison import comparison_document
 from intimacy_check.documents.personal import personal_document
 from intimacy_check.errors import SaveError, UsageError
@@ -255,7 +256,7 @@ def save_or_ask(
         except SaveError as error:
             screen.print(_(quiz_text.COULD_NOT_SAVE, problem=plain(error.message)), soft_wrap=True)
         try:
-            choice = screen.input(_(quiz_text.RETRY_PROMPT))
+            choice = read_line(screen, _(quiz_text.RETRY_PROMPT))
         except EOFError:
             choice = "q"
         except KeyboardInterrupt as stop:
@@ -344,7 +345,7 @@ def _read_line(
     caught by `take_quiz`, wherever it lands). Before the first answer, `forget` removes
     the files this run made, so that trying again is not refused as "already exists"."""
     try:
-        return screen.input(prompt)
+        return read_line(screen, prompt)
     except EOFError:
         screen.print()  # the message on a line of its own, not after the prompt
         if forget is not None:

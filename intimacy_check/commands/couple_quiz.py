@@ -26,6 +26,7 @@ from intimacy_check.commands.answering import (
     take_quiz,
 )
 from intimacy_check.commands.passphrases import Keyring, PassphraseError
+from intimacy_check.commands.prompt import read_line
 from intimacy_check.couple import check_pair
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
@@ -100,7 +101,7 @@ def couple_quiz(
     else:
         screen.print(_(quiz_text.HAND_OVER, name=plain(second.sheet.respondent)))
         ready = _(quiz_text.READY_PROMPT, name=plain(second.sheet.respondent))
-    _hand_over(screen, [first.path], go_on=go_on_with(turns), then=lambda: screen.input(ready))
+    _hand_over(screen, [first.path], go_on=go_on_with(turns), then=lambda: read_line(screen, ready))
     second_sheet = _hand_over(
         screen,
         [first.path],
@@ -124,7 +125,7 @@ def couple_quiz(
         screen,
         both,
         go_on=shlex.join([PROG, "compare", *map(str, both)]),
-        then=lambda: screen.input(_(quiz_text.COMPARISON_PROMPT)),
+        then=lambda: read_line(screen, _(quiz_text.COMPARISON_PROMPT)),
     )
     show(screen, questionnaire, [first_sheet, second_sheet])
     sealed = first.sealed or second.sealed

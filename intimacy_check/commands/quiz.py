@@ -42,6 +42,7 @@ from intimacy_check.commands.answering import (
 )
 from intimacy_check.commands.couple_quiz import couple_quiz
 from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
+from intimacy_check.commands.prompt import read_line, signals_wake_the_prompt
 from intimacy_check.errors import UsageError
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
@@ -97,7 +98,7 @@ def quiz(
     if output is not None and (couple or output_dir is not None):
         raise UsageError(_(quiz_text.OUTPUT_ONE_FILE))
 
-    with _signals_stop_the_quiz(), ExitStack() as locks:
+    with _signals_stop_the_quiz(), signals_wake_the_prompt(), ExitStack() as locks:
         questionnaire = load(data_dir)
         screen = console()
         keyring = Keyring(passphrase_file, say=lambda line: say(screen, line))
@@ -227,7 +228,7 @@ def checked_name(name: str) -> str:
 def ask_name(screen: Console, prompt: str) -> str:
     while True:
         try:
-            typed = screen.input(prompt)
+            typed = read_line(screen, prompt)
         except EOFError:
             fail(_(quiz_text.NO_NAME_GIVEN))
         except KeyboardInterrupt as stop:
