@@ -34,8 +34,7 @@ if _before_start is signal.default_int_handler:
     except ValueError:  # imported outside the main thread, as a library
         _before_start = None
 
-import difflib  # noqa: E402 - after the handler above, which covers these imports too
-import importlib  # noqa: E402
+import importlib  # noqa: E402 - after the handler above, which covers these imports too
 from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
@@ -73,6 +72,8 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-"):
+            import difflib  # only for a command that does not exist: start-up never pays
+
             closest = difflib.get_close_matches(name, COMMANDS, n=1)
             if closest:
                 ctx.fail(
