@@ -125,8 +125,8 @@ def test_the_quiz_screen_in_accessible_mode(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     assert list(yaml.safe_load(out.read_text(encoding="utf-8"))["answers"].values()) == [4] * 20
     assert_plain(text)
-    assert "Signs of closeness, statement 1 of 20" in text
-    assert "Warning signs, statement 20 of 20" in text
+    assert "Statement 1 of 20, in Signs of closeness" in text
+    assert "Statement 20 of 20, in Warning signs" in text
     assert (
         "1. Strongly disagree\r\n2. Disagree\r\n3. In between\r\n4. Agree\r\n5. Strongly agree"
         in text

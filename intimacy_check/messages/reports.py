@@ -231,7 +231,7 @@ LABEL_VALUE = N_("{label}: {value}")
 ITEM_SEPARATOR = N_("; ")  # between the items of one line: band labels hold commas
 SCORE_OUT_OF = N_("{label}: {score} out of 100")
 BAND_FROM = N_("{band}: from an index of {minimum}")
-STATEMENT_OF = N_("{section}, statement {number} of {total}")
+STATEMENT_OF = N_("Statement {number} of {total}, in {section}")
 
 # --- on every document -------------------------------------------------------------------------
 DISCLAIMER = N_(
