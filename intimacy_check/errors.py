@@ -33,6 +33,10 @@ class SaveError(IntimacyCheckError):
     """An answer file or report could not be written."""
 
 
+class PassphraseError(IntimacyCheckError):
+    """A sealed file's passphrase could not be had, or does not open it."""
+
+
 class UsageError(IntimacyCheckError):
     """The command line asks for something that cannot be done."""
 

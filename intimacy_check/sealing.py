@@ -23,7 +23,7 @@ from pyrage import passphrase as scrypt
 from pyrage import x25519
 
 from intimacy_check.answers import SEALED_MAGIC, TargetKind, target_kind, write_private
-from intimacy_check.errors import AnswerFileError, SaveError
+from intimacy_check.errors import AnswerFileError, PassphraseError, SaveError
 from intimacy_check.messages import _
 from intimacy_check.messages import sealing as text
 from intimacy_check.strict_yaml import ReadError, read_limited
@@ -37,7 +37,7 @@ _KEY_PREFIX = "AGE-SECRET-KEY-"
 _NO_MATCHING_KEY = "No matching keys found"  # the age library's words for a key of another file
 
 
-class WrongPassphrase(AnswerFileError):
+class WrongPassphrase(PassphraseError):
     """The passphrase does not open this sealed file."""
 
 
@@ -119,23 +119,35 @@ def seal_with_passphrase(plain: bytes, passphrase: str) -> bytes:
     return bytes(scrypt.encrypt(plain, passphrase))
 
 
-def check_openable(path: Path, content: bytes) -> str:
+@dataclass(frozen=True)
+class Checked:
+    """What is known of a sealed file before its passphrase: the sealed key it needs, for
+    an unfinished file, or None for one sealed with the passphrase alone."""
+
+    key: bytes | None = field(repr=False)
+
+
+def check_openable(path: Path, content: bytes) -> Checked:
     """Check what can be checked of a sealed file without its passphrase, so that nobody
-    types one for a file that cannot open; return its recipient's kind."""
+    types one for a file that cannot open; its key is read here, once."""
     kind = first_stanza(content, source=str(path))
     if kind == "X25519":
-        _read_key(path)
-    elif kind != "scrypt":
+        return Checked(key=_read_key(path))
+    if kind != "scrypt":
         raise AnswerFileError(_(text.OTHER_RECIPIENT, path=path, kind=kind))
-    return kind
+    return Checked(key=None)
 
 
-def open_sealed(path: Path, content: bytes, passphrase: str) -> Opened:
-    """Open a sealed answer file's bytes; raise WrongPassphrase or AnswerFileError.
-    Nothing is written, and the file is never touched."""
-    if check_openable(path, content) == "scrypt":
+def open_sealed(
+    path: Path, content: bytes, passphrase: str, checked: Checked | None = None
+) -> Opened:
+    """Open a sealed answer file's bytes (`checked` by check_openable, or checked here);
+    raise WrongPassphrase or AnswerFileError. Nothing is written, and the file is never
+    touched."""
+    checked = checked or check_openable(path, content)
+    if checked.key is None:
         return Opened(_scrypt_open(content, passphrase, source=path), Seal(passphrase))
-    identity = _open_key(path, passphrase)
+    identity = _open_key(path, checked.key, passphrase)
     try:
         plain = bytes(pyrage.decrypt(content, [identity]))
     except pyrage.DecryptError as error:
@@ -186,8 +198,8 @@ def _read_key(path: Path) -> bytes:
     return content
 
 
-def _open_key(path: Path, passphrase: str) -> x25519.Identity:
-    lines = _scrypt_open(_read_key(path), passphrase, source=path).decode("ascii", "replace")
+def _open_key(path: Path, key: bytes, passphrase: str) -> x25519.Identity:
+    lines = _scrypt_open(key, passphrase, source=path).decode("ascii", "replace")
     for line in lines.splitlines():
         if line.startswith(_KEY_PREFIX):
             try:

@@ -25,9 +25,10 @@ from intimacy_check.commands.answering import (
     show,
     take_quiz,
 )
-from intimacy_check.commands.passphrases import Keyring, PassphraseError
+from intimacy_check.commands.passphrases import Keyring
 from intimacy_check.commands.prompt import read_line
 from intimacy_check.couple import check_pair
+from intimacy_check.errors import PassphraseError
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.messages import sealing as sealing_text

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from intimacy_check.errors import IntimacyCheckError, UsageError
+from intimacy_check.errors import PassphraseError, UsageError
 from intimacy_check.messages import _
 from intimacy_check.messages import sealing as text
 from intimacy_check.strict_yaml import ReadError, read_limited
 
 if TYPE_CHECKING:
-    from intimacy_check.sealing import Opened
+    from intimacy_check.sealing import Checked, Opened
 
 MIN_PASSPHRASE = 8
 TRIES = 3
@@ -38,10 +38,6 @@ PassphraseFiles = Annotated[
         readable=False,  # refused in one line, with its reason, by read_passphrase_file
     ),
 ]
-
-
-class PassphraseError(IntimacyCheckError):
-    """A passphrase could not be had, or does not open its file."""
 
 
 def _say(message: str) -> None:
@@ -72,28 +68,30 @@ class Keyring:
                 raise PassphraseError(_(text.NEEDS_NEW_PASSPHRASE))
             raise PassphraseError(_(text.PASSPHRASE_FILES_FEWER, given=given, needed=needed))
 
-    def check_openable(self, path: Path, content: bytes) -> None:
+    def check_openable(self, path: Path, content: bytes) -> Checked:
         """Refuse, before any passphrase is asked for, a sealed file that cannot open."""
         from intimacy_check.sealing import check_openable  # only a sealed file loads age
 
-        check_openable(path, content)
+        return check_openable(path, content)
 
     def open(self, path: Path, content: bytes) -> Opened:
         """Open a sealed file: with the next passphrase file (one try), or typed at the
         terminal (three tries). Raise PassphraseError, or AnswerFileError for a bad file.
         A file that fails still uses up its passphrase file, so the next file gets its own."""
+        from intimacy_check.sealing import open_sealed  # only a sealed file loads age
+
         if self._given:
             self._sources.pop(0)
             passphrase = self._given.pop(0)
-            self.check_openable(path, content)
-            return _opened(path, content, passphrase)
-        self.check_openable(path, content)
+            checked = self.check_openable(path, content)
+            return open_sealed(path, content, passphrase, checked)
+        checked = self.check_openable(path, content)
         if not at_terminal():
             raise PassphraseError(_(text.NEEDS_PASSPHRASE, path=path))
         for attempt in range(1, TRIES + 1):
             typed = _ask(_(text.PASSPHRASE_FOR, path=path))
             try:
-                return _opened(path, content, typed)
+                return open_sealed(path, content, typed, checked)
             except PassphraseError:
                 if attempt == TRIES:
                     raise
@@ -123,15 +121,6 @@ class Keyring:
             if _ask(_(text.CONFIRM_PROMPT)) == first:
                 return first
             self._say(_(text.MISMATCH))
-
-
-def _opened(path: Path, content: bytes, passphrase: str) -> Opened:
-    from intimacy_check.sealing import WrongPassphrase, open_sealed
-
-    try:
-        return open_sealed(path, content, passphrase)
-    except WrongPassphrase as error:
-        raise PassphraseError(error.message) from None
 
 
 def at_terminal() -> bool:
