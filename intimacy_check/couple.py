@@ -233,6 +233,16 @@ def check_pair(
             )
         )
     ids = [(sheet.questionnaire_id, sheet.questionnaire_version) for sheet in (first, second)]
+    if ids[0][0] == ids[1][0] and ids[0][1] != ids[1][1]:
+        raise CompareError(
+            _(
+                errors.DIFFERENT_VERSIONS,
+                first=sources[0],
+                first_version=ids[0][1],
+                second=sources[1],
+                second_version=ids[1][1],
+            )
+        )
     if ids[0] != ids[1]:
         raise CompareError(
             _(

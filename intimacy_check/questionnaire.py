@@ -16,6 +16,8 @@ from intimacy_check.strict_yaml import ReadError, load_file
 SIGNS_FILE = "signs.yaml"
 LACK_SIGNS_FILE = "lack_signs.yaml"
 STEPS_FILE = "steps.yaml"
+SUPPORT_FILE = "support.yaml"  # optional in a folder: the shipped one stands in
+CHANGES_FILE = "changes.yaml"  # optional: which statements kept their meaning since a version
 CONTENT_FILES = (SIGNS_FILE, LACK_SIGNS_FILE, STEPS_FILE)
 DATA_ENV = "INTIMACY_CHECK_DATA"
 
@@ -105,6 +107,29 @@ class Step:
     summary: str
     try_this: str
     exercises: tuple[Exercise, ...] = ()
+    # Asks for disclosure, touch or lowered defences: held back from anyone who may not be
+    # safe with their partner.
+    needs_safety: bool = False
+
+
+@dataclass(frozen=True)
+class Support:
+    """The private safety question, and what is said to someone who may not be safe."""
+
+    question: str
+    heading: str
+    said_yes: str  # to a person who answered yes, right then
+    low_trust: str  # leading a report whose answers show very low trust
+    support: str  # how to find help where they live
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Which statements of an earlier version kept their meaning in this one."""
+
+    from_version: int
+    kept: Mapping[str, str]  # earlier id: this version's id
+    reworded: tuple[str, ...]  # earlier ids whose meaning changed
 
 
 @dataclass(frozen=True)
@@ -116,6 +141,10 @@ class Questionnaire:
     bands: tuple[Band, ...]  # highest `min` first
     sections: tuple[Section, ...]  # in quiz order
     steps: tuple[Step, ...]  # restore steps, then build steps
+    support: Support
+    # Very low trust, from stored answers: every one of these signs rated within its set.
+    low_trust: tuple[tuple[str, frozenset[int]], ...] = ()
+    changes: Changes | None = None
     min_answered: int = MIN_ANSWERED
 
     @property
@@ -169,19 +198,32 @@ def resolve_data_dir(option: Path | None) -> Path:
     return option
 
 
-def load_questionnaire(data_dir: Path | None = None) -> Questionnaire:
-    """Load and cross-check the three content files; raise ContentError on any problem."""
+def load_questionnaire(
+    data_dir: Path | None = None, *, shared: Path | None = None
+) -> Questionnaire:
+    """Load and cross-check the content files; raise ContentError on any problem.
+
+    `shared` is where steps.yaml comes from when the folder has none, as for the shipped
+    earlier versions, which share the steps of the current one. support.yaml, when a
+    folder has none, is the shipped one.
+    """
     folder = resolve_data_dir(data_dir)
     documents: dict[str, Any] = {}
 
-    def read(name: str) -> None:
+    def read(name: str, *, fallback: Path | None = None) -> None:
+        path = folder / name
+        if fallback is not None and not os.path.lexists(path):
+            path = fallback / name
         try:
-            documents[name] = load_file(folder / name, limit=CONTENT_LIMIT)
+            documents[name] = load_file(path, limit=CONTENT_LIMIT)
         except ReadError as error:
             raise ContentError(str(error)) from None
 
-    for name in (SIGNS_FILE, STEPS_FILE):
-        read(name)
+    read(SIGNS_FILE)
+    read(STEPS_FILE, fallback=shared)
+    read(SUPPORT_FILE, fallback=shared or default_data_dir())
+    if os.path.lexists(folder / CHANGES_FILE):
+        read(CHANGES_FILE)
     for name in section_files(documents[SIGNS_FILE], path=str(folder / SIGNS_FILE)):
         if name not in documents:
             read(name)
@@ -246,6 +288,13 @@ class _Reader:
             raise ContentError(_(errors.KEY_NOT_WHOLE, where=self.where, key=repr(key)))
         return value
 
+    def flag(self, key: str) -> bool:
+        """An optional true or false, false when left out."""
+        value = self.raw.get(key, False)
+        if type(value) is not bool:
+            raise ContentError(_(errors.KEY_NOT_TRUE_FALSE, where=self.where, key=repr(key)))
+        return value
+
     def items(self, key: str, *, optional: bool = False) -> list[Any]:
         value = self.raw.get(key)
         if value is None and optional:
@@ -268,7 +317,7 @@ def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questi
     top = _Reader(
         documents[SIGNS_FILE],
         where=signs_path,
-        allowed=("questionnaire", "scale", "bands", "section", "signs"),
+        allowed=("questionnaire", "scale", "bands", "safety", "section", "signs"),
     )
     meta = _Reader(
         top.raw.get("questionnaire"),
@@ -291,9 +340,58 @@ def build_questionnaire(documents: Mapping[str, Any], *, folder: Path) -> Questi
         bands=_build_bands(top.items("bands"), path=signs_path),
         sections=sections,
         steps=steps,
+        support=_build_support(documents[SUPPORT_FILE], path=str(folder / SUPPORT_FILE)),
+        low_trust=_build_low_trust(top.raw.get("safety"), path=signs_path),
+        changes=_build_changes(documents.get(CHANGES_FILE), path=str(folder / CHANGES_FILE)),
     )
-    _cross_check(questionnaire, paths={**paths, STEPS_FILE: steps_path})
+    changes_path = str(folder / CHANGES_FILE)
+    _cross_check(questionnaire, paths={**paths, STEPS_FILE: steps_path, CHANGES_FILE: changes_path})
     return questionnaire
+
+
+def _build_support(raw: Any, *, path: str) -> Support:
+    keys = ("question", "heading", "said_yes", "low_trust", "support")
+    reader = _Reader(raw, where=path, allowed=keys)
+    return Support(*(reader.text(key) for key in keys))
+
+
+def _build_low_trust(raw: Any, *, path: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The rule for stored answers: `safety: low_trust:` maps sign ids to the ratings that,
+    all together, show very low trust. A folder without it has no such rule."""
+    if raw is None:
+        return ()
+    where = f"{path}: safety"
+    low_trust = _Reader(raw, where=where, allowed=("low_trust",)).raw.get("low_trust")
+    if not isinstance(low_trust, Mapping) or not low_trust:
+        raise ContentError(_(errors.LOW_TRUST_RULE, where=where))
+    rule = []
+    for sign_id, ratings in low_trust.items():
+        if (
+            not isinstance(sign_id, str)
+            or not isinstance(ratings, list)
+            or not ratings
+            or not all(type(rating) is int and 1 <= rating <= 5 for rating in ratings)
+        ):
+            raise ContentError(_(errors.LOW_TRUST_RULE, where=where))
+        rule.append((sign_id, frozenset(ratings)))
+    return tuple(rule)
+
+
+def _build_changes(raw: Any, *, path: str) -> Changes | None:
+    if raw is None:
+        return None
+    reader = _Reader(raw, where=path, allowed=("from_version", "kept", "reworded"))
+    kept = reader.raw.get("kept") or {}
+    if not isinstance(kept, Mapping) or not all(
+        isinstance(key, str) and isinstance(value, str) and _KEBAB.fullmatch(value)
+        for key, value in kept.items()
+    ):
+        raise ContentError(_(errors.KEPT_MAPPING, where=path))
+    reworded = reader.texts("reworded", optional=True)
+    both = sorted(set(kept) & set(reworded))
+    if both:
+        raise ContentError(_(errors.KEPT_AND_REWORDED, where=path, id=repr(both[0])))
+    return Changes(from_version=reader.whole("from_version"), kept=dict(kept), reworded=reworded)
 
 
 def _build_scale(raw: Any, *, path: str) -> tuple[str, ...]:
@@ -330,8 +428,8 @@ def _build_bands(raw: list[Any], *, path: str) -> tuple[Band, ...]:
 
 
 def _build_section(raw: Any, *, path: str, first: bool) -> Section:
-    allowed = ("questionnaire", "scale", "bands", "section", "signs")
-    top = _Reader(raw, where=path, allowed=allowed if first else allowed[3:])
+    allowed = ("questionnaire", "scale", "bands", "safety", "section", "signs")
+    top = _Reader(raw, where=path, allowed=allowed if first else allowed[4:])
     head = _Reader(
         top.raw.get("section"),
         where=f"{path}: section",
@@ -420,7 +518,11 @@ def _build_steps(raw: Any, *, path: str) -> tuple[Step, ...]:
 def _build_step(raw: Any, *, where: str, kind: str) -> Step:
     if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
         where = _(errors.WITH_ID, where=where, id=raw["id"])
-    reader = _Reader(raw, where=where, allowed=("id", "title", "summary", "try_this", "exercises"))
+    reader = _Reader(
+        raw,
+        where=where,
+        allowed=("id", "title", "summary", "try_this", "exercises", "needs_safety"),
+    )
     exercises = []
     for number, item in enumerate(reader.items("exercises", optional=True), start=1):
         exercise = _Reader(
@@ -434,6 +536,7 @@ def _build_step(raw: Any, *, where: str, kind: str) -> Step:
         summary=reader.text("summary"),
         try_this=reader.text("try_this"),
         exercises=tuple(exercises),
+        needs_safety=reader.flag("needs_safety"),
     )
 
 
@@ -455,6 +558,23 @@ def _cross_check(questionnaire: Questionnaire, *, paths: Mapping[str, str]) -> N
                         )
                     )
             named.update(sign.steps)
+    signs = {sign.id for sign in questionnaire.signs}
+    for sign_id, _ratings in questionnaire.low_trust:
+        if sign_id not in signs:
+            where = f"{section_paths[0]}: safety"
+            raise ContentError(_(errors.LOW_TRUST_UNKNOWN_SIGN, where=where, sign=repr(sign_id)))
+    changes = questionnaire.changes
+    if changes is not None:
+        where = paths[CHANGES_FILE]
+        for sign_id in changes.kept.values():
+            if sign_id not in signs:
+                raise ContentError(
+                    _(errors.UNKNOWN_SIGN, where=f"{where}: kept", sign=repr(sign_id))
+                )
+        if changes.from_version >= questionnaire.version:
+            raise ContentError(
+                _(errors.CHANGES_FROM_LATER, where=where, version=questionnaire.version)
+            )
     for step in questionnaire.steps:
         if step.kind == "restore" and step.id not in named:
             raise ContentError(

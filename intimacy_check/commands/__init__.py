@@ -13,7 +13,6 @@ import typer
 
 from intimacy_check.answers import (
     AnswerSheet,
-    check_matches,
     is_sealed,
     parse_answer_bytes,
     read_answer_bytes,
@@ -23,6 +22,7 @@ from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.questionnaire import Questionnaire, load_questionnaire
+from intimacy_check.versions import Questionnaires
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -59,15 +59,17 @@ def console() -> Console:
     return Console(highlight=False, no_color=accessibility.on())
 
 
-def load(data_dir: Path | None) -> Questionnaire:
-    return load_questionnaire(data_dir)
+def load(data_dir: Path | None) -> Questionnaires:
+    """The loaded questionnaire, and the shipped earlier versions answer files may need."""
+    return Questionnaires(load_questionnaire(data_dir))
 
 
-def read_sheet(path: Path, content: bytes, questionnaire: Questionnaire) -> AnswerSheet:
-    """Parse an answer file's plain bytes and check that it answers the loaded questionnaire."""
+def read_sheet(
+    path: Path, content: bytes, questionnaires: Questionnaires
+) -> tuple[AnswerSheet, Questionnaire]:
+    """Parse an answer file's plain bytes; the sheet, and the questionnaire it answers."""
     sheet = parse_answer_bytes(content, source=str(path))
-    check_matches(sheet, questionnaire=questionnaire, source=str(path))
-    return sheet
+    return sheet, questionnaires.for_sheet(sheet, source=str(path))
 
 
 def open_answer_files(paths: list[Path], keyring: Keyring) -> list[bytes]:

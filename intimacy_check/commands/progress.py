@@ -37,6 +37,7 @@ from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.versions import Questionnaires
 
 
 def _note(message: str) -> None:
@@ -65,10 +66,11 @@ def _contents(paths: list[Path], failures: list[str]) -> list[tuple[Path, bytes]
 
 
 def usable_sheets(
-    paths: list[Path], questionnaire: Questionnaire, failures: list[str], keyring: Keyring
-) -> list[tuple[str, AnswerSheet]]:
-    """Completed sheets for the loaded questionnaire, sealed ones opened in the order
-    given; others are left out with a note, and a file that cannot be opened is an error."""
+    paths: list[Path], questionnaires: Questionnaires, failures: list[str], keyring: Keyring
+) -> list[tuple[str, AnswerSheet, Questionnaire]]:
+    """Completed sheets, each with the questionnaire version it answered, sealed ones
+    opened in the order given; a sheet of another questionnaire is left out with a note,
+    and a file that cannot be opened is an error."""
     contents = _contents(paths, failures)
     keyring.expect(sum(is_sealed(content) for _path, content in contents))
     usable = []
@@ -84,18 +86,17 @@ def usable_sheets(
         if sheet.status != COMPLETED:
             _note(_(text.NOT_FINISHED_LEFT_OUT, path=path, status=sheet.status))
             continue
-        if (sheet.questionnaire_id, sheet.questionnaire_version) != (
-            questionnaire.id,
-            questionnaire.version,
-        ):
+        questionnaire = questionnaires.find((sheet.questionnaire_id, sheet.questionnaire_version))
+        if questionnaire is None:
+            current = questionnaires.current
             _note(
                 _(
                     text.OTHER_QUESTIONNAIRE_LEFT_OUT,
                     path=path,
                     id=repr(sheet.questionnaire_id),
                     version=sheet.questionnaire_version,
-                    expected_id=repr(questionnaire.id),
-                    expected_version=questionnaire.version,
+                    expected_id=repr(current.id),
+                    expected_version=current.version,
                 )
             )
             continue
@@ -105,8 +106,12 @@ def usable_sheets(
             failures.append(str(path))
             _error(error.message)
             continue
-        usable.append((str(path), sheet))
+        usable.append((str(path), sheet, questionnaire))
     return usable
+
+
+def _version(questionnaire: Questionnaire) -> int:
+    return questionnaire.version
 
 
 def progress(
@@ -135,12 +140,12 @@ def progress(
         format, output, template=template, force=force, inputs=files, document=formats.PROGRESS
     )
     keyring = Keyring(passphrase_file)
-    questionnaire = load(data_dir)
     failures: list[str] = []
-    sheets = usable_sheets(files, questionnaire, failures, keyring)
+    sheets = usable_sheets(files, load(data_dir), failures, keyring)
     if not sheets:
         fail(_(text.NOTHING_TO_FOLLOW))
-    people = group_progress(questionnaire, sheets)
-    emit(progress_document(questionnaire, people), destination, template=template, paper=paper)
+    people = group_progress(sheets)
+    newest = max((questionnaire for _file, _sheet, questionnaire in sheets), key=_version)
+    emit(progress_document(newest, people), destination, template=template, paper=paper)
     if failures:
         raise typer.Exit(1)

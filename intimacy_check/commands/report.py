@@ -15,7 +15,6 @@ import typer
 from intimacy_check import formats
 from intimacy_check.answers import (
     AnswerSheet,
-    check_matches,
     check_writable,
     parse_answer_bytes,
     write_private,
@@ -28,6 +27,7 @@ from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report
+from intimacy_check.versions import Questionnaires
 
 if TYPE_CHECKING:
     FormatName = str
@@ -142,13 +142,14 @@ def prepare_destination(
 
 def read_sheets(
     paths: list[Path],
-    questionnaire: Questionnaire,
+    questionnaires: Questionnaires,
     *,
     allow_incomplete: bool,
     keyring: Keyring,
-) -> list[AnswerSheet]:
-    """Read one or two answer files, opening sealed ones; a pair must be fit to compare.
-    A couple's sealed files are both open before either is read."""
+) -> tuple[list[AnswerSheet], Questionnaire]:
+    """Read one or two answer files, opening sealed ones, and the questionnaire they answer;
+    a pair must be fit to compare. A couple's sealed files are both open before either is
+    read."""
     if len(paths) == 2 and paths[0].resolve() == paths[1].resolve():
         from intimacy_check.couple import same_file_twice
 
@@ -168,9 +169,11 @@ def read_sheets(
             same_file=paths[0].resolve() == paths[1].resolve(),
             allow_incomplete=allow_incomplete,
         )
-    for sheet, path in zip(sheets, paths, strict=True):
-        check_matches(sheet, questionnaire=questionnaire, source=str(path))
-    return sheets
+    answered = [
+        questionnaires.for_sheet(sheet, source=str(path))
+        for sheet, path in zip(sheets, paths, strict=True)
+    ]
+    return sheets, answered[0]  # a pair answers one questionnaire: check_pair saw to that
 
 
 def emit(
@@ -218,8 +221,9 @@ def run(
     the document instead of the counselor's report (`compare` passes the couple view)."""
     destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
     keyring = Keyring(passphrase_files)
-    questionnaire = load(data_dir)
-    sheets = read_sheets(files, questionnaire, allow_incomplete=allow_incomplete, keyring=keyring)
+    sheets, questionnaire = read_sheets(
+        files, load(data_dir), allow_incomplete=allow_incomplete, keyring=keyring
+    )
     scored = build_report(questionnaire, sheets)
     if side_by_side is not None and destination.format.terminal:
         document = side_by_side(scored, steps=steps)

@@ -12,7 +12,7 @@ from intimacy_check.formats.terminal import listing
 
 def signs(data_dir: DataDir = None) -> None:
     """List every statement and every step, without taking the quiz."""
-    document = listing_document(load(data_dir))
+    document = listing_document(load(data_dir).current)
     if accessibility.on():
         from intimacy_check.formats import accessible  # plain lists, only when asked for
 

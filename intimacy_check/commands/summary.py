@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from intimacy_check import accessibility, formats
-from intimacy_check.answers import SealedFile, check_matches, read_answer_sheet
+from intimacy_check.answers import SealedFile, read_answer_sheet
 from intimacy_check.caseload import SummaryRow, sealed_row, sort_rows, streams, summarize
 from intimacy_check.commands import PROG, DataDir, fail, load
 from intimacy_check.commands.report import Destination, Paper, emit
@@ -25,7 +25,7 @@ from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
-from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.versions import Questionnaires
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
 ANSWER_FILE_ENDINGS = (".yaml", ".yml", ".yaml.age", ".yml.age")
@@ -92,14 +92,14 @@ def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
 
 
 def _rows(
-    files: Iterator[Path], questionnaire: Questionnaire, failures: list[str]
+    files: Iterator[Path], questionnaires: Questionnaires, failures: list[str]
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped. A sealed
     file is listed as sealed: a caseload never asks for a passphrase."""
     for path in files:
         try:
             sheet = read_answer_sheet(path)
-            check_matches(sheet, questionnaire=questionnaire, source=str(path))
+            questionnaire = questionnaires.for_sheet(sheet, source=str(path))
             row = summarize(questionnaire, sheet, file=str(path))
         except SealedFile:
             row = sealed_row(file=str(path))
@@ -165,10 +165,10 @@ def summary(
     Each row shows the respondent, status, completed date, index, band and the most
     pressing growth area or warning sign.
     """
-    questionnaire = load(data_dir)
+    questionnaires = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
-    rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaire, failures))
+    rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaires, failures))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
     destination = Destination(format=formats.for_the_screen(formats.BY_NAME[format]), path=None)

@@ -28,6 +28,7 @@ DIRECTION_LABELS = {
     Direction.WORSE: m.DIRECTION_WORSE,
     Direction.SAME: m.DIRECTION_SAME,
     Direction.SKIPPED: m.DIRECTION_SKIPPED,
+    Direction.REWORDED: m.DIRECTION_REWORDED,
 }
 
 
@@ -44,6 +45,7 @@ class AssessmentRow:
     file: str
     date: str  # the date completed, or ""
     completed_at: str | None
+    version: int  # of the questionnaire answered
     index: Score
     band_id: str | None
     band: str
@@ -116,14 +118,19 @@ def shift(before: float | None, after: float | None) -> Shift:
 def progress_document(
     questionnaire: Questionnaire, people: tuple[RespondentProgress, ...]
 ) -> ProgressDocument:
+    """`questionnaire` is the newest version any assessment answered: its sections and
+    bands head the document."""
+    how_to_read = [
+        _(m.READ_PROGRESS_ROWS),
+        _(m.READ_PROGRESS_DIRECTION),
+        _(m.READ_PROGRESS_SMALL_CHANGES),
+    ]
+    if any(len(person.versions) > 1 for person in people):
+        how_to_read.append(_(m.READ_PROGRESS_VERSIONS))
     return ProgressDocument(
         title=_(m.PROGRESS_TITLE),
         questionnaire=questionnaire_line(questionnaire),
-        how_to_read=(
-            _(m.READ_PROGRESS_ROWS),
-            _(m.READ_PROGRESS_DIRECTION),
-            _(m.READ_PROGRESS_SMALL_CHANGES),
-        ),
+        how_to_read=tuple(how_to_read),
         bands=band_rows(questionnaire),
         people=tuple(_person(questionnaire, person) for person in people),
         closing=closing(),
@@ -132,7 +139,8 @@ def progress_document(
 
 def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonProgress:
     rows = tuple(
-        _assessment_row(questionnaire, point.file, point.assessment) for point in person.points
+        _assessment_row(questionnaire, point.file, point.assessment, point.questionnaire.version)
+        for point in person.points
     )
     several = len(rows) > 1
     none = Shift(None, _(m.NO_CHANGE))
@@ -151,7 +159,7 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonP
             SectionShift(
                 section.id,
                 inert(section.score_label),
-                shift(person.first.sections[section.id], person.latest.sections[section.id])
+                shift(person.first.sections.get(section.id), person.latest.sections.get(section.id))
                 if several
                 else none,
             )
@@ -198,7 +206,7 @@ def _concerns(person: RespondentProgress, change: Change) -> tuple[str, ...]:
 
 
 def _assessment_row(
-    questionnaire: Questionnaire, file: str, assessment: Assessment
+    questionnaire: Questionnaire, file: str, assessment: Assessment, version: int
 ) -> AssessmentRow:
     moment = assessment.sheet.completed_at
     band = assessment.band
@@ -206,13 +214,19 @@ def _assessment_row(
         file=inert(file),
         date=moment.date().isoformat() if moment else "",
         completed_at=moment.isoformat() if moment else None,
+        version=version,
         index=score(assessment.index),
         band_id=band.id if band else None,
-        band=inert(band.label) if band else _(m.INCOMPLETE),
+        band=inert(_band_label(questionnaire, band)) if band else _(m.INCOMPLETE),
         sections=tuple(
             SectionScore(
-                section.id, inert(section.score_label), score(assessment.sections[section.id])
+                section.id, inert(section.score_label), score(assessment.sections.get(section.id))
             )
             for section in questionnaire.sections
         ),
     )
+
+
+def _band_label(questionnaire: Questionnaire, band: Band) -> str:
+    """A band as the newest version names it, so that one table names each band once."""
+    return next((shown.label for shown in questionnaire.bands if shown.id == band.id), band.label)

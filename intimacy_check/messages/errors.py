@@ -173,6 +173,18 @@ KEY_NOT_WHOLE = N_("{where}: {key} must be a whole number")
 KEY_NOT_LIST = N_("{where}: {key} must be a list")
 KEY_NOT_KEBAB_IDS = N_("{where}: {key} must list kebab-case ids")
 ID_TWICE = N_("{where}: the id {id} is used twice")
+KEY_NOT_TRUE_FALSE = N_("{where}: {key} must be true or false")
+LOW_TRUST_RULE = N_("{where}: 'low_trust' must map statement ids to lists of ratings from 1 to 5")
+LOW_TRUST_UNKNOWN_SIGN = N_(
+    "{where}: 'low_trust' names {sign}, which is not a statement of this questionnaire"
+)
+UNKNOWN_SIGN = N_("{where}: {sign} is not a statement of this questionnaire")
+KEPT_MAPPING = N_("{where}: 'kept' must map earlier statement ids to ids of this version")
+KEPT_AND_REWORDED = N_("{where}: {id} is listed both as kept and as reworded")
+CHANGES_FROM_LATER = N_("{where}: 'from_version' must be earlier than this version ({version})")
+CHANGES_DO_NOT_COVER = N_(
+    "{where}: version {version}'s statement {sign} is neither kept nor reworded"
+)
 
 # Where in a content file a problem is, as in "signs.yaml: sign 3 (trust): ...".
 AT_BAND = N_("{path}: band {number}")
@@ -203,6 +215,11 @@ RESTORE_STEP_UNNAMED = N_(
 SAME_FILE_TWICE = N_("{source} was given twice; did you mean to compare two partners' files?")
 SAME_PERSON = N_(
     "both {first} and {second} are answers of {name}; did you mean to compare two different people?"
+)
+DIFFERENT_VERSIONS = N_(
+    "{first} answers version {first_version} of the questionnaire and {second} version "
+    "{second_version}; the statements changed between versions, so they cannot be compared "
+    "one by one. To compare, both of you can take the quiz again: intimacy-check quiz --couple"
 )
 DIFFERENT_QUESTIONNAIRES = N_(
     "{first} is for questionnaire {first_id} version {first_version}, but {second} is for "
