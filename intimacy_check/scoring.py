@@ -5,7 +5,7 @@ No I/O and no formatting here: every function takes frozen models and returns va
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
@@ -150,17 +150,20 @@ def rank_steps(
     assessments: Sequence[Assessment],
     *,
     weights: Sequence[Mapping[str, int]] | None = None,
+    leave_out: Collection[str] = (),
 ) -> tuple[RankedStep, ...]:
     """Steps with need > 0, highest need first, ties in data order; one or more people.
 
     A step's need is the sum of the weights of the statements it addresses, by default
-    each flagged statement's `flag_weight`.
+    each flagged statement's `flag_weight`. Steps in `leave_out` are never ranked.
     """
     if weights is None:
         weights = [concern_weights(assessment) for assessment in assessments]
     order = {sign.id: number for number, sign in enumerate(questionnaire.signs)}
     ranked = []
     for step in questionnaire.steps:
+        if step.id in leave_out:
+            continue
         needs = []
         addresses: set[str] = set()
         for person in weights:

@@ -42,6 +42,7 @@ from intimacy_check.messages import sealing as sealing_text
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.quiz import Action, advance, parse_key, start
 from intimacy_check.report import build_report
+from intimacy_check.versions import Questionnaires
 
 if TYPE_CHECKING:
     from intimacy_check.sealing import Seal
@@ -67,9 +68,10 @@ class Turn:
     written: bool = False  # saved by this run, or there before it as the file to go on with
     content: bytes = b""  # a sealed file's bytes, until it is opened
     seal: Seal | None = None
+    questionnaire: Questionnaire | None = None  # the version the sheet answers, once known
 
 
-def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
+def resumed(path: Path, questionnaires: Questionnaires, *, seal: bool) -> Turn:
     content = read_answer_bytes(path)
     if is_sealed(content):
         from intimacy_check.sealing import check_openable  # only a sealed quiz loads age
@@ -78,37 +80,38 @@ def resumed(path: Path, questionnaire: Questionnaire, *, seal: bool) -> Turn:
         return Turn(path=path, sealed=True, written=True, content=content)
     if seal:
         raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
-    return Turn(path=path, sheet=read_sheet(path, content, questionnaire), written=True)
+    sheet, questionnaire = read_sheet(path, content, questionnaires)
+    return Turn(path=path, sheet=sheet, written=True, questionnaire=questionnaire)
 
 
 def begin(
     screen: Console,
     turn: Turn,
     keyring: Keyring,
-    questionnaire: Questionnaire,
+    questionnaires: Questionnaires,
     *,
     name: str | None = None,
     first: bool = True,
-) -> AnswerSheet:
-    """A turn's sheet, once its owner has opened their sealed file, or chosen the
-    passphrase for a new one and its file is saved; `name` addresses them in a couple,
-    and `first` says that nobody's answers are saved yet."""
+) -> tuple[AnswerSheet, Questionnaire]:
+    """A turn's sheet and the questionnaire it answers, once its owner has opened their
+    sealed file, or chosen the passphrase for a new one and its file is saved; `name`
+    addresses them in a couple, and `first` says that nobody's answers are saved yet."""
     if turn.sealed and turn.seal is None:
         if turn.new:
-            _new_sealed(screen, turn, keyring, questionnaire, name=name, first=first)
+            _new_sealed(screen, turn, keyring, name=name, first=first)
         else:
             opened = keyring.open(turn.path, turn.content)
-            turn.sheet = read_sheet(turn.path, opened.plain, questionnaire)
+            turn.sheet, turn.questionnaire = read_sheet(turn.path, opened.plain, questionnaires)
             turn.seal = opened.seal
-    assert turn.sheet is not None  # a plain or new turn has its sheet from the start
-    return turn.sheet
+    # A plain or new turn has its sheet, and the version it answers, from the start.
+    assert turn.sheet is not None and turn.questionnaire is not None
+    return turn.sheet, turn.questionnaire
 
 
 def _new_sealed(
     screen: Console,
     turn: Turn,
     keyring: Keyring,
-    questionnaire: Questionnaire,
     *,
     name: str | None,
     first: bool,
@@ -117,12 +120,12 @@ def _new_sealed(
     save the file, so that it exists, sealed, before the first statement."""
     from intimacy_check.sealing import Seal, drop_key  # only a sealed quiz loads age
 
-    assert turn.sheet is not None
+    assert turn.sheet is not None and turn.questionnaire is not None
     try:
         seal = Seal(keyring.choose(name=name))
         screen.print(_(sealing_text.PREPARING))
         seal.prepare(turn.path)
-        save(turn.path, turn.sheet, questionnaire, seal)
+        save(turn.path, turn.sheet, turn.questionnaire, seal)
         long_work_done(screen, _(sealing_text.PREPARED))
     except KeyboardInterrupt as stop:
         drop_key(turn.path)  # the key of a file that was never written
@@ -205,18 +208,20 @@ def take_quiz(
     seal: Seal | None = None,
     private: bool = False,
     forget: Callable[[], None] | None = None,
-) -> AnswerSheet:
-    """Ask every statement not answered yet, saving after each answer; return the sheet.
-    `go_on` is the command that resumes the quiz; `private` clears the screen the moment
-    the last answer is saved, so that a partner sees none of it; `forget` removes the new
-    files of this run if input ends before the first answer."""
+) -> tuple[AnswerSheet, bool | None]:
+    """Ask every statement not answered yet, saving after each answer, then, at a terminal,
+    the private safety question; return the sheet and that answer (None: not asked, or
+    skipped), which is kept in memory only. `go_on` is the command that resumes the quiz;
+    `private` clears the screen once the last answer is saved, so that a partner sees none
+    of it; `forget` removes the new files of this run if input ends before the first answer."""
     if sheet.status == COMPLETED:
         if seal is not None and not seal.ready:  # sealed with its passphrase: no key is needed
             from intimacy_check.sealing import drop_key
 
             drop_key(path)  # one left by a quiz killed as it sealed the finished file
         screen.print(_(quiz_text.ALREADY_COMPLETE, path=plain(path)), soft_wrap=True)
-        return sheet
+        return sheet, None
+    noted = False  # the safety note is on the screen
     try:
         if seal is not None and not seal.ready:
             screen.print(_(sealing_text.PREPARING))  # its key is sealed once: a moment
@@ -224,17 +229,28 @@ def take_quiz(
         sheet = _ask_statements(
             screen, questionnaire, sheet, path=path, go_on=go_on, seal=seal, forget=forget
         )
+        said_afraid = ask_safety(screen, questionnaire) if sys.stdin.isatty() else None
         if private:
+            if said_afraid:  # seen by this partner alone, before the screen is cleared
+                noted = True
+                show_safety_note(screen, questionnaire)
+                try:
+                    read_line(screen, _(quiz_text.SAFETY_READ_PROMPT))
+                except EOFError:  # nothing more to read: the screen is cleared all the same
+                    screen.print()
             hide_answers(screen)
+            noted = False
         if seal is not None:
             screen.print(_(sealing_text.SEALING))
         sheet = sheet.completed(now())
         save_or_ask(screen, path, sheet, questionnaire, seal)
         if seal is not None:
             long_work_done(screen, _(sealing_text.SEALED))
-        return sheet
+        return sheet, said_afraid
     except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM or SIGHUP at any moment of the quiz
         try:
+            if noted:  # a partner stopped at their safety note: it is not left on the screen
+                hide_answers(screen)
             screen.print()
         except OSError:  # a terminal that hung up
             pass
@@ -333,6 +349,38 @@ def _ask_statements(
     return state.sheet
 
 
+def ask_safety(screen: Console, questionnaire: Questionnaire) -> bool | None:
+    """The private question, in the content's words: True for yes, False for no, None when
+    skipped or when input ends. The answer is never saved, and never leaves this run."""
+    screen.print()
+    say_whole_words(screen, plain(_(quiz_text.SAFETY_INTRO)))
+    say_whole_words(screen, plain(questionnaire.support.question))
+    while True:
+        try:
+            typed = read_line(screen, _(quiz_text.SAFETY_PROMPT)).strip().casefold()
+        except EOFError:
+            screen.print()
+            return None
+        if typed in ("", "s"):
+            return None
+        if typed in ("y", "n"):
+            return typed == "y"
+        screen.print(_(quiz_text.SAFETY_NOT_A_KEY))
+
+
+def show_safety_note(screen: Console, questionnaire: Questionnaire) -> None:
+    """The note for someone who said yes, as it opens their results."""
+    from intimacy_check.documents.parts import safety_note
+    from intimacy_check.safety import Concern
+
+    note = safety_note(questionnaire, Concern.SAID_AFRAID)
+    assert note is not None
+    screen.print()
+    for line in (note.heading, note.note, note.support):
+        say_whole_words(screen, plain(line))
+        screen.print()
+
+
 def _read_line(
     screen: Console,
     prompt: str,
@@ -416,8 +464,16 @@ def say(screen: Console, line: str) -> None:
     screen.print(plain(line))
 
 
-def show(screen: Console, questionnaire: Questionnaire, sheets: list[AnswerSheet]) -> None:
-    report = build_report(questionnaire, sheets)
+def show(
+    screen: Console,
+    questionnaire: Questionnaire,
+    sheets: list[AnswerSheet],
+    *,
+    said_afraid: list[bool | None],
+) -> None:
+    """The results, from memory: one person's summary, or a couple's comparison, whose
+    joint steps leave out the marked ones if either partner said yes, without saying why."""
+    report = build_report(questionnaire, sheets, said_afraid=said_afraid)
     screen.print()
     if accessibility.on():  # the whole report as plain lists, for a screen reader
         from intimacy_check.documents.report import report_document

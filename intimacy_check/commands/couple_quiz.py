@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,7 +33,7 @@ from intimacy_check.errors import PassphraseError
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.messages import sealing as sealing_text
-from intimacy_check.questionnaire import Questionnaire
+from intimacy_check.versions import Questionnaires
 
 T = TypeVar("T")
 
@@ -61,7 +62,7 @@ def _hand_over(screen: Console, paths: list[Path], *, go_on: str, then: Callable
 
 def couple_quiz(
     screen: Console,
-    questionnaire: Questionnaire,
+    questionnaires: Questionnaires,
     turns: list[Turn],
     keyring: Keyring,
 ) -> None:
@@ -73,19 +74,20 @@ def couple_quiz(
     # sealed file waits for its owner's passphrase, and so for their turn.
     for turn in turns:
         if turn.new and not turn.sealed and not turn.path.exists():
-            assert turn.sheet is not None
-            save(turn.path, turn.sheet, questionnaire)
-            turn.written = True
+            _save_new(turn)
     if first.sheet is None:  # a sealed file to go on with: its owner opens it first
-        begin(screen, first, keyring, questionnaire)
+        begin(screen, first, keyring, questionnaires)
+        _same_version(first, second)
     first_sheet = first.sheet
     assert first_sheet is not None
     if second.sheet is not None:
         _check_pair(first, second)
     if first_sheet.status != COMPLETED:
         screen.print("\n" + _intro(first_sheet, second.sheet))
-    first_sheet = begin(screen, first, keyring, questionnaire, name=first_sheet.respondent)
-    first_sheet = take_quiz(
+    first_sheet, questionnaire = begin(
+        screen, first, keyring, questionnaires, name=first_sheet.respondent
+    )
+    first_sheet, first_said = take_quiz(
         screen,
         questionnaire,
         first_sheet,
@@ -107,11 +109,13 @@ def couple_quiz(
         screen,
         [first.path],
         go_on=go_on_with(turns),
-        then=lambda: begin(screen, second, keyring, questionnaire, name=_name(second), first=False),
-    )
+        then=lambda: begin(
+            screen, second, keyring, questionnaires, name=_name(second), first=False
+        ),
+    )[0]
     if second.content:
         _check_pair(first, second)  # opened only now
-    second_sheet = take_quiz(
+    second_sheet, second_said = take_quiz(
         screen,
         questionnaire,
         second_sheet,
@@ -128,11 +132,34 @@ def couple_quiz(
         go_on=shlex.join([PROG, "compare", *map(str, both)]),
         then=lambda: read_line(screen, _(quiz_text.COMPARISON_PROMPT)),
     )
-    show(screen, questionnaire, [first_sheet, second_sheet])
+    show(screen, questionnaire, [first_sheet, second_sheet], said_afraid=[first_said, second_said])
     sealed = first.sealed or second.sealed
     saved = sealing_text.BOTH_SEALED_IN if sealed else quiz_text.BOTH_SAVED_IN
     screen.print()
     say_whole_words(screen, _(saved, first=plain(first.path), second=plain(second.path)))
+
+
+def _save_new(turn: Turn) -> None:
+    assert turn.sheet is not None and turn.questionnaire is not None
+    save(turn.path, turn.sheet, turn.questionnaire)
+    turn.written = True
+
+
+def _same_version(first: Turn, second: Turn) -> None:
+    """A new partner answers the version of the file the first goes on with, known only
+    once that sealed file is open, so that the two can be compared."""
+    assert first.sheet is not None and first.questionnaire is not None
+    if not second.new or second.questionnaire is first.questionnaire:
+        return
+    assert second.sheet is not None  # a new turn has its sheet from the start
+    second.sheet = replace(
+        second.sheet,
+        questionnaire_id=first.sheet.questionnaire_id,
+        questionnaire_version=first.sheet.questionnaire_version,
+    )
+    second.questionnaire = first.questionnaire
+    if second.written:  # a plain file, written at the start with no answers yet
+        _save_new(second)
 
 
 def _intro(first: AnswerSheet, second: AnswerSheet | None) -> str:

@@ -99,7 +99,7 @@ def quiz(
         raise UsageError(_(quiz_text.OUTPUT_ONE_FILE))
 
     with _signals_stop_the_quiz(), signals_wake_the_prompt(), ExitStack() as locks:
-        questionnaire = load(data_dir)
+        questionnaires = load(data_dir)
         screen = console()
         keyring = Keyring(passphrase_file, say=lambda line: say(screen, line))
         turns = []
@@ -107,11 +107,15 @@ def quiz(
         for path in (answers.resolve_link(given) for given in resumes):
             # Lock before reading, so no other quiz can finish the file in between.
             locks.enter_context(AnswerFileLock(path))
-            turns.append(resumed(path, questionnaire, seal=seal))
+            turns.append(resumed(path, questionnaires, seal=seal))
         # Before anyone types a name: one passphrase for each sealed file or new person.
         newcomers = people - len(turns)
         needed = sum(turn.sealed for turn in turns) + (newcomers if seal else 0)
         keyring.expect(needed, all_now=True)
+        # A quiz goes on in the version it began with, and a new partner answers the
+        # version the other partner's file goes on with, so that the two can be compared.
+        known = [turn.questionnaire for turn in turns if turn.questionnaire is not None]
+        questionnaire = known[0] if known else questionnaires.current
         plans = _plan_new(
             screen,
             questionnaire,
@@ -125,13 +129,15 @@ def quiz(
         )
         for sheet, path in plans:
             locks.enter_context(AnswerFileLock(path))
-            turns.append(Turn(path=path, sheet=sheet, sealed=seal, new=True))
+            turns.append(
+                Turn(path=path, sheet=sheet, sealed=seal, new=True, questionnaire=questionnaire)
+            )
         if couple:
-            couple_quiz(screen, questionnaire, turns, keyring)
+            couple_quiz(screen, questionnaires, turns, keyring)
             return
         turn = turns[0]
-        sheet = begin(screen, turn, keyring, questionnaire)
-        sheet = take_quiz(
+        sheet, questionnaire = begin(screen, turn, keyring, questionnaires)
+        sheet, said_afraid = take_quiz(
             screen,
             questionnaire,
             sheet,
@@ -140,7 +146,7 @@ def quiz(
             go_on=go_on_with(turns),
             forget=forget_new(turns),
         )
-        show(screen, questionnaire, [sheet])
+        show(screen, questionnaire, [sheet], said_afraid=[said_afraid])
         saved = sealing_text.SEALED_IN if turn.sealed else quiz_text.SAVED_IN
         screen.print()
         say_whole_words(screen, _(saved, path=plain(turn.path)))

@@ -28,7 +28,9 @@ def advice(report: Report, *, limit: int) -> Advice:
         ]
         if any(starts):
             weights = [{result.sign.id: 1 for result in chosen} for chosen in starts]
-            ranked = rank_steps(questionnaire, report.assessments, weights=weights)
+            ranked = rank_steps(
+                questionnaire, report.assessments, weights=weights, leave_out=report.held_back
+            )
             kind = "gentle-start"
             seen = dict.fromkeys(result.sign.id for chosen in starts for result in chosen)
             gentle_titles = tuple(title_for(questionnaire.sign(sign_id), None) for sign_id in seen)

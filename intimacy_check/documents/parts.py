@@ -22,9 +22,21 @@ from intimacy_check.messages import reports as m
 
 # Bands and exercises are the core's own frozen values, with their text made inert.
 from intimacy_check.questionnaire import Band, Exercise, Questionnaire, Section, Sign
+from intimacy_check.safety import Concern
 from intimacy_check.scoring import Assessment, Flag, RankedStep
 
 UNANSWERED = "unanswered"  # a flag id for statements not reached yet
+
+
+@dataclass(frozen=True, eq=False)
+class SafetyNote:
+    """What opens the results of someone who may not be safe with their partner: a warm
+    note, then where to find help. Its text is content, which a counselor can replace."""
+
+    reason: str  # a Concern value: "said-afraid" or "low-trust"
+    heading: str
+    note: str
+    support: str
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -178,6 +190,20 @@ def score(value: float | None) -> Score:
     """Shown rounded down, so a score never shows a band's threshold it has not reached:
     59.7 reads 59, under "60 and up"."""
     return Score(value, _(m.INCOMPLETE) if value is None else str(math.floor(value)))
+
+
+def safety_note(questionnaire: Questionnaire, concern: Concern) -> SafetyNote | None:
+    """The note for one person's own results; None when nothing calls for it."""
+    if concern is Concern.NONE:
+        return None
+    support = questionnaire.support
+    note = support.said_yes if concern is Concern.SAID_AFRAID else support.low_trust
+    return SafetyNote(
+        reason=concern.value,
+        heading=inert(support.heading),
+        note=inert(note),
+        support=inert(support.support),
+    )
 
 
 def closing() -> Closing:

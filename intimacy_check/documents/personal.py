@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intimacy_check.documents.advice import advice
-from intimacy_check.documents.parts import Advice, Closing, FindingGroup, Person, closing, person
+from intimacy_check.documents.parts import (
+    Advice,
+    Closing,
+    FindingGroup,
+    Person,
+    SafetyNote,
+    closing,
+    person,
+    safety_note,
+)
 from intimacy_check.documents.report import findings
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -18,6 +27,7 @@ class PersonalDocument:
     """The summary a person sees after the quiz."""
 
     heading: str
+    safety: SafetyNote | None  # first of all, for someone who may not be safe
     person: Person
     findings: tuple[FindingGroup, ...]
     advice: Advice
@@ -29,6 +39,7 @@ def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
     shown = person(questionnaire, report.assessments[0])
     return PersonalDocument(
         heading=_(m.YOUR_RESULTS, name=shown.name),
+        safety=safety_note(questionnaire, report.concerns[0]),
         person=shown,
         findings=findings(report, discuss=False),
         advice=advice(report, limit=steps),

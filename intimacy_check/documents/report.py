@@ -18,6 +18,7 @@ from intimacy_check.documents.parts import (
     FindingGroup,
     Person,
     QuestionnaireLine,
+    SafetyNote,
     StatementGroup,
     StatementRow,
     band_rows,
@@ -26,6 +27,7 @@ from intimacy_check.documents.parts import (
     names_list,
     person,
     questionnaire_line,
+    safety_note,
     title_for,
     topic,
 )
@@ -53,6 +55,9 @@ class ReportDocument:
     title: str
     heading: str
     names: str
+    # One person's report opens with it when they may not be safe. A couple's never does:
+    # it would tell one partner about the other; their joint steps just leave some out.
+    safety: SafetyNote | None
     questionnaire: QuestionnaireLine
     people: tuple[Person, ...]
     couple: CoupleSummary | None
@@ -95,6 +100,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         title=title,
         heading=_(m.TITLE_WITH_NAMES, title=title, names=names),
         names=names,
+        safety=safety_note(questionnaire, report.concerns[0]) if len(people) == 1 else None,
         questionnaire=questionnaire_line(questionnaire),
         people=people,
         couple=_couple_summary(report),

@@ -123,6 +123,9 @@ def _steps(document: ReportDocument) -> Iterator[str]:
 def report(document: ReportDocument) -> str:
     """The report, or a couple's comparison, as plain lists."""
     lines = [*wrap(document.heading)]
+    if document.safety is not None:  # first, before any score
+        lines += _heading(document.safety.heading)
+        lines += [*wrap(document.safety.note), *wrap(document.safety.support), ""]
     for person in document.people:
         lines += wrap(item(person.name, person.status_line))
     lines.append(document.questionnaire.line)

@@ -10,15 +10,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
     from intimacy_check.documents.comparison import CoupleSummary
-    from intimacy_check.documents.parts import Closing, Person, StatementRow, StepItem
+    from intimacy_check.documents.parts import (
+        Closing,
+        Person,
+        SafetyNote,
+        StatementRow,
+        StepItem,
+    )
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
 
 
 # Each output's schema version, raised when a reader of the last one could break: the
 # summary's 2 lists sealed files, with status "sealed" and respondent null, and gives
-# each band's label beside its id.
-SCHEMA_VERSIONS = {"report": 1, "progress": 1, "summary": 2}
+# each band's label beside its id. Progress 2 names each assessment's questionnaire
+# version, and a statement that changed meaning between versions has direction "reworded".
+# Report 2 has "support": the safety note that opens one person's report, or null.
+SCHEMA_VERSIONS = {"report": 2, "progress": 2, "summary": 2}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -58,6 +66,15 @@ def _respondent(person: Person, rows: list[StatementRow], number: int) -> dict[s
             }
             for row in rows
         ],
+    }
+
+
+def _support(note: SafetyNote) -> dict[str, str]:
+    return {
+        "reason": note.reason,
+        "heading": note.heading,
+        "note": note.note,
+        "support": note.support,
     }
 
 
@@ -117,6 +134,7 @@ def report(document: ReportDocument) -> str:
         ],
         "advice": document.advice.kind,
         "steps": [_step(step) for step in document.advice.ranked],
+        "support": None if document.safety is None else _support(document.safety),
     }
     if document.couple is not None:
         value["couple"] = _couple(document.couple, rows)
@@ -130,6 +148,7 @@ def _progress_person(person: PersonProgress) -> dict[str, Any]:
             {
                 "file": row.file,
                 "completed_at": row.completed_at,
+                "questionnaire_version": row.version,
                 "index": _number(row.index.value),
                 "band": row.band_id,
                 "sections": {section.id: _number(section.score.value) for section in row.sections},

@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from intimacy_check.documents.caseload import CaseloadDocument, CaseloadRow
     from intimacy_check.documents.comparison import ComparisonDocument, CoupleSummary
     from intimacy_check.documents.listing import ListingDocument
-    from intimacy_check.documents.parts import Advice, Closing, FindingGroup, Person, StepItem
+    from intimacy_check.documents.parts import (
+        Advice,
+        Closing,
+        FindingGroup,
+        Person,
+        SafetyNote,
+        StepItem,
+    )
     from intimacy_check.documents.personal import PersonalDocument
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
@@ -41,6 +48,17 @@ def _rule(title: str, *, centred: bool = False) -> Heading:
 
 def _closing(closing: Closing) -> list[RenderableType]:
     return [Lines().add(closing.disclaimer, style="dim").add(closing.safety, style="dim")]
+
+
+def _safety(note: SafetyNote | None) -> list[RenderableType]:
+    """The safety note first of all, where there is one: plain words, no alarm colours."""
+    if note is None:
+        return []
+    return [
+        _rule(note.heading),
+        Lines().add(note.note).add("").add(note.support, style="bold"),
+        Text(""),
+    ]
 
 
 def _scores_table(people: tuple[Person, ...]) -> Grid:
@@ -135,6 +153,7 @@ def personal(document: PersonalDocument) -> RenderableType:
         )
     return Group(
         _rule(document.heading, centred=True),
+        *_safety(document.safety),
         table,
         band,
         Text(""),
@@ -151,6 +170,7 @@ def personal(document: PersonalDocument) -> RenderableType:
 def report(document: ReportDocument) -> RenderableType:
     """All parts of the counselor's report, readable in 80 columns."""
     header: list[RenderableType] = [_rule(document.heading, centred=True)]
+    header += _safety(document.safety)
     header += [Text(f"{person.name}: {person.status_line}") for person in document.people]
     header.append(Text(document.questionnaire.line, style="dim"))
     bands = " · ".join(f"{band.min}+ {band.label}" for band in document.bands)

@@ -11,7 +11,7 @@ from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 
 if TYPE_CHECKING:
-    from intimacy_check.documents.parts import Closing, FindingGroup, Score
+    from intimacy_check.documents.parts import Closing, FindingGroup, SafetyNote, Score
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
 
@@ -53,9 +53,20 @@ def _closing(closing: Closing) -> list[str]:
 def _header(document: ReportDocument) -> Iterator[str]:
     yield from wrap(document.heading)
     yield "=" * WIDTH
+    if document.safety is not None:
+        yield from _safety(document.safety)
+        yield ""
     for person in document.people:
         yield from wrap(f"{person.name}: {person.status_line}", indent="  ", first="- ")
     yield f"- {document.questionnaire.line}"
+
+
+def _safety(note: SafetyNote) -> Iterator[str]:
+    yield ""
+    yield from wrap(note.heading.upper())
+    yield from wrap(note.note)
+    yield ""
+    yield from wrap(note.support)
 
 
 def _how_to_read(document: ReportDocument) -> Iterator[str]:

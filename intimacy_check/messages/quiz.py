@@ -138,6 +138,17 @@ FIRST_ANSWERS_FIRST_PARTNER = N_(
     "{first} answers first. To {first}'s partner: please look away until it is your turn."
 )
 CLEARING_FOR_PRIVACY = N_("The screen will now be cleared so that your answers stay private.")
+# The private safety question, asked at a terminal after the last statement. Its wording
+# is content (support.yaml); these lines frame it.
+SAFETY_INTRO = N_(
+    "One last question, just for you. You can skip it. Your answer is not saved anywhere, "
+    "and nobody else will see it: it only changes which steps are suggested to you now."
+)
+SAFETY_PROMPT = N_("y yes, n no, Enter to skip: ")
+SAFETY_NOT_A_KEY = N_("Please type y or n, or press Enter to skip.")
+SAFETY_READ_PROMPT = N_(
+    "Press Enter when you are ready; the screen is cleared before your partner's turn. "
+)
 THANK_YOU = N_("Thank you, {name}. Your answers are saved.")
 HAND_OVER = N_("Please hand over to {name}.")
 HAND_OVER_PARTNER = N_("Please hand over to your partner.")

@@ -96,6 +96,7 @@ DIRECTION_BETTER = N_("better")
 DIRECTION_WORSE = N_("worse")
 DIRECTION_SAME = N_("same")
 DIRECTION_SKIPPED = N_("not rated both times")
+DIRECTION_REWORDED = N_("reworded, not compared")
 LIST_SEPARATOR = N_(", ")
 LAST_SEPARATOR = N_(" and ")
 
@@ -136,6 +137,11 @@ READ_PROGRESS_DIRECTION = N_(
     "For each statement, better means the latest rating points to more closeness than the "
     "first one. Resolved growth areas and warning signs were flagged the first time and are "
     "not any more; new ones were not flagged the first time."
+)
+READ_PROGRESS_VERSIONS = N_(
+    "Some assessments answered an earlier version of the questionnaire. Their index and "
+    "section scores are compared as they are; a statement is compared only where its meaning "
+    'stayed the same, and the others read "reworded, not compared".'
 )
 READ_PROGRESS_SMALL_CHANGES = N_(
     "Small changes of a few points are normal from week to week. Look for the direction over "
