@@ -15,7 +15,19 @@ SHIPPED_DATA = Path(__file__).parent.parent / "data"
 
 @pytest.fixture(scope="session")
 def questionnaire() -> Questionnaire:
-    """The questionnaire loaded from the repository's data/ folder."""
+    """Version 1 of the shipped questionnaire, from data/v1/ with the shared steps.
+
+    Most tests score answer sheets with fixed ratings for its statements (`helpers`):
+    scoring, comparing and rendering work the same for every version, and version 1 stays
+    shipped so that its answer files stay readable. Tests of version 2 itself use
+    `questionnaire_v2`.
+    """
+    return load_questionnaire(SHIPPED_DATA / "v1", shared=SHIPPED_DATA)
+
+
+@pytest.fixture(scope="session")
+def questionnaire_v2() -> Questionnaire:
+    """The questionnaire a new quiz asks: version 2, in data/."""
     return load_questionnaire(SHIPPED_DATA)
 
 
@@ -26,6 +38,18 @@ def data_copy(tmp_path: Path) -> Path:
     folder.mkdir()
     for source in sorted(SHIPPED_DATA.glob("*.yaml")):
         shutil.copy(source, folder / source.name)
+    return folder
+
+
+@pytest.fixture
+def v1_data_copy(tmp_path: Path) -> Path:
+    """A folder of version-1 content, as a counselor's own --data-dir of version 1 holds
+    it: data/v1/ with its own steps.yaml, and no support.yaml (the shipped one is used)."""
+    folder = tmp_path / "data-v1"
+    folder.mkdir()
+    for source in sorted((SHIPPED_DATA / "v1").glob("*.yaml")):
+        shutil.copy(source, folder / source.name)
+    shutil.copy(SHIPPED_DATA / "steps.yaml", folder / "steps.yaml")
     return folder
 
 

@@ -60,13 +60,18 @@ def uniform(rating: int | None) -> dict[str, int | None]:
 
 
 def make_sheet(
-    ratings: Mapping[str, int | None], *, name: str = "Alex", status: str = COMPLETED
+    ratings: Mapping[str, int | None],
+    *,
+    name: str = "Alex",
+    status: str = COMPLETED,
+    version: int = 1,
 ) -> AnswerSheet:
-    """An answer sheet for the shipped questionnaire with fixed, time-zone-aware times."""
+    """An answer sheet for a shipped questionnaire (version 1, whose ids are above, unless
+    told) with fixed, time-zone-aware times."""
     return AnswerSheet(
         respondent=name,
         questionnaire_id="emotional-intimacy",
-        questionnaire_version=1,
+        questionnaire_version=version,
         started_at=STARTED_AT,
         status=status,
         completed_at=COMPLETED_AT if status == COMPLETED else None,
@@ -134,3 +139,12 @@ def run_unprivileged(code: str) -> str:
         check=True,
     )
     return result.stdout.strip()
+
+
+SAFETY_PROMPT = "y yes, n no, Enter to skip: "
+
+
+def skip_safety_question(child: Any) -> None:
+    """At a terminal the quiz ends with its private safety question: skip it, as a person may."""
+    child.expect_exact(SAFETY_PROMPT)
+    child.sendline("")

@@ -23,12 +23,13 @@ from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 ALEX_OVER_TIME = ("alex-september.yaml", "alex-october.yaml", "alex.yaml")
 
 
 def example(name: str) -> AnswerSheet:
-    return read_answer_sheet(EXAMPLES / name)
+    return read_answer_sheet(V1_EXAMPLES / name)
 
 
 def report_of(
@@ -38,7 +39,9 @@ def report_of(
 
 
 def progress_of(questionnaire: Questionnaire, dated: Sequence[tuple[str, AnswerSheet]]) -> Any:
-    return progress_document(questionnaire, group_progress(questionnaire, dated))
+    return progress_document(
+        questionnaire, group_progress([(file, sheet, questionnaire) for file, sheet in dated])
+    )
 
 
 def every_document(questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]) -> list[Any]:

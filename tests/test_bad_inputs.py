@@ -28,8 +28,10 @@ CATALOGUE = HERE / "bad_inputs"
 TABLE_PATH = CATALOGUE / "cases.yaml"
 REPO = HERE.parent
 SHIPPED_DATA = REPO / "data"
-ALEX = REPO / "examples" / "alex.yaml"
-SAM = REPO / "examples" / "sam.yaml"
+# The broken answer files are version-1 files with one thing wrong, so they are compared
+# with the version-1 examples.
+ALEX = HERE / "fixtures" / "v1" / "alex.yaml"
+SAM = HERE / "fixtures" / "v1" / "sam.yaml"
 
 PREFIX = "intimacy-check: error: "
 PURE_YAML = "INTIMACY_CHECK_PURE_YAML"

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from intimacy_check.cli import app
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-ALEX, SAM = str(EXAMPLES / "alex.yaml"), str(EXAMPLES / "sam.yaml")
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
+ALEX, SAM = str(V1_EXAMPLES / "alex.yaml"), str(V1_EXAMPLES / "sam.yaml")
 
 
 def run(*args: str, input: str | None = None):  # noqa: A002
@@ -77,7 +78,7 @@ def test_report_with_two_files_carries_the_same_couple_block() -> None:
 def test_compare_refuses_an_unfinished_partner(tmp_path: Path) -> None:
     unfinished = tmp_path / "sam.yaml"
     unfinished.write_text(
-        (EXAMPLES / "sam.yaml")
+        (V1_EXAMPLES / "sam.yaml")
         .read_text(encoding="utf-8")
         .replace("status: completed", "status: in-progress")
         .replace("completed_at: 2026-11-21T08:44:51+01:00", "completed_at: null"),
@@ -102,7 +103,9 @@ def test_compare_refuses_the_same_file_twice() -> None:
 def test_compare_refuses_a_different_questionnaire(tmp_path: Path) -> None:
     other = tmp_path / "sam.yaml"
     other.write_text(
-        (EXAMPLES / "sam.yaml").read_text(encoding="utf-8").replace("  version: 1", "  version: 2"),
+        (V1_EXAMPLES / "sam.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  version: 1", "  version: 2"),
         encoding="utf-8",
     )
     result = run("compare", ALEX, str(other))

@@ -15,7 +15,9 @@ from intimacy_check.answers import AnswerFileLock
 from intimacy_check.cli import app
 from intimacy_check.inert import inert
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
 ALL_FOURS = "4\n" * 20
 
 
@@ -167,14 +169,14 @@ def test_the_name_is_asked_and_names_the_default_file(
 
 
 def test_resume_with_other_options_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("quiz", "--resume", str(EXAMPLES / "alex.yaml"), "--name", "X")
+    result = run("quiz", "--resume", str(V1_EXAMPLES / "alex.yaml"), "--name", "X")
     assert result.exit_code == 2
     assert "leave out --name" in result.stderr
 
 
 def test_resume_of_a_completed_file_shows_its_summary(tmp_path: Path) -> None:
     copy = tmp_path / "alex.yaml"
-    copy.write_bytes((EXAMPLES / "alex.yaml").read_bytes())
+    copy.write_bytes((V1_EXAMPLES / "alex.yaml").read_bytes())
     result = run("quiz", "--resume", str(copy))
     assert result.exit_code == 0
     assert "already complete" in result.stdout
@@ -199,7 +201,7 @@ def test_hostile_name_is_shown_as_text_without_control_codes(tmp_path: Path) -> 
 
 
 def test_report_json_holds_hand_computed_scores() -> None:
-    result = run("report", str(EXAMPLES / "alex.yaml"), "--format", "json")
+    result = run("report", str(V1_EXAMPLES / "alex.yaml"), "--format", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     alex = document["respondents"][0]
@@ -222,7 +224,7 @@ def test_report_json_holds_hand_computed_scores() -> None:
 
 
 def test_report_terminal_shows_strengths_by_clear_title() -> None:
-    result = run("report", str(EXAMPLES / "alex.yaml"))
+    result = run("report", str(V1_EXAMPLES / "alex.yaml"))
     assert result.exit_code == 0
     assert "You let go after arguments" not in result.stdout  # Alex does hold grudges
     assert "You hold on to grudges" in result.stdout
@@ -248,14 +250,14 @@ def test_report_of_broken_yaml_names_the_line(tmp_path: Path) -> None:
 
 
 def test_report_takes_at_most_two_files() -> None:
-    alex = str(EXAMPLES / "alex.yaml")
+    alex = str(V1_EXAMPLES / "alex.yaml")
     result = run("report", alex, alex, alex)
     assert result.exit_code == 2
     assert "one answer file, or two" in result.stderr
 
 
 def test_bad_option_value_is_a_usage_error() -> None:
-    result = run("report", str(EXAMPLES / "alex.yaml"), "--format", "xml")
+    result = run("report", str(V1_EXAMPLES / "alex.yaml"), "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
 
@@ -265,7 +267,7 @@ def test_bad_option_value_is_a_usage_error() -> None:
 
 def test_data_dir_option_and_environment_variable_are_used(tmp_path: Path) -> None:
     for name in ("signs.yaml", "lack_signs.yaml", "steps.yaml"):
-        (tmp_path / name).write_bytes((EXAMPLES.parent / "data" / name).read_bytes())
+        (tmp_path / name).write_bytes((SHIPPED_DATA / name).read_bytes())
     signs = tmp_path / "signs.yaml"
     signs.write_text(
         signs.read_text(encoding="utf-8").replace(
@@ -281,11 +283,11 @@ def test_data_dir_option_and_environment_variable_are_used(tmp_path: Path) -> No
 
 def test_broken_content_stops_every_command_with_one_line(tmp_path: Path) -> None:
     for name in ("signs.yaml", "lack_signs.yaml", "steps.yaml"):
-        (tmp_path / name).write_bytes((EXAMPLES.parent / "data" / name).read_bytes())
+        (tmp_path / name).write_bytes((SHIPPED_DATA / name).read_bytes())
     steps = tmp_path / "steps.yaml"
     steps.write_text(steps.read_text(encoding="utf-8").replace("id: go-slow", "id: go-fast"))
     expected = "names the step 'go-slow', which steps.yaml does not define"
-    for args in (["signs"], ["report", str(EXAMPLES / "alex.yaml")], ["quiz", "--name", "A"]):
+    for args in (["signs"], ["report", str(V1_EXAMPLES / "alex.yaml")], ["quiz", "--name", "A"]):
         result = run(*args, "--data-dir", str(tmp_path), input="")
         assert result.exit_code == 1, args
         assert expected in result.stderr

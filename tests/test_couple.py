@@ -258,13 +258,28 @@ def test_the_same_name_twice_is_questioned(shipped: Questionnaire) -> None:
 def test_different_questionnaires_are_named(shipped: Questionnaire) -> None:
     from dataclasses import replace
 
-    alex = sheet(shipped, [4] * 20, name="Alex")
-    sam = replace(sheet(shipped, [4] * 20, name="Sam"), questionnaire_version=2)
+    alex = replace(sheet(shipped, [4] * 20, name="Alex"), questionnaire_version=1)
+    sam = replace(sheet(shipped, [4] * 20, name="Sam"), questionnaire_id="love-languages")
     with pytest.raises(CompareError) as caught:
         check_pair(alex, sam, sources=("a.yaml", "b.yaml"), same_file=False, allow_incomplete=False)
     assert caught.value.message == (
         "a.yaml is for questionnaire 'emotional-intimacy' version 1, but b.yaml is for "
-        "'emotional-intimacy' version 2; only answers to the same questionnaire can be compared"
+        f"'love-languages' version {shipped.version}; only answers to the same questionnaire "
+        "can be compared"
+    )
+
+
+def test_two_versions_of_the_questionnaire_are_not_compared(shipped: Questionnaire) -> None:
+    from dataclasses import replace
+
+    alex = replace(sheet(shipped, [4] * 20, name="Alex"), questionnaire_version=1)
+    sam = replace(sheet(shipped, [4] * 20, name="Sam"), questionnaire_version=2)
+    with pytest.raises(CompareError) as caught:
+        check_pair(alex, sam, sources=("a.yaml", "b.yaml"), same_file=False, allow_incomplete=False)
+    assert caught.value.message == (
+        "a.yaml answers version 1 of the questionnaire and b.yaml version 2; the statements "
+        "changed between versions, so they cannot be compared one by one. To compare, both of "
+        "you can take the quiz again: intimacy-check quiz --couple"
     )
 
 

@@ -16,13 +16,14 @@ from intimacy_check.documents.report import report_document
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import build_report
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 DISCLAIMER = "It is not a clinical assessment or a diagnosis"
 SAFETY = "please contact local support services or emergency services."
 
 
 def couple_report(questionnaire: Questionnaire):  # type: ignore[no-untyped-def]
-    sheets = [read_answer_sheet(EXAMPLES / name) for name in ("alex.yaml", "sam.yaml")]
+    sheets = [read_answer_sheet(V1_EXAMPLES / name) for name in ("alex.yaml", "sam.yaml")]
     return build_report(questionnaire, sheets)
 
 
@@ -224,9 +225,10 @@ def test_json_carries_a_schema_and_the_closing_lines(questionnaire, document: st
         built: object = report_document(couple_report(questionnaire), steps=5)
     else:
         sheets = [
-            (str(path), read_answer_sheet(path)) for path in sorted(EXAMPLES.glob("alex*.yaml"))
+            (str(path), read_answer_sheet(path)) for path in sorted(V1_EXAMPLES.glob("alex*.yaml"))
         ]
-        built = progress_document(questionnaire, group_progress(questionnaire, sheets))
+        dated = [(file, sheet, questionnaire) for file, sheet in sheets]
+        built = progress_document(questionnaire, group_progress(dated))
     value = json.loads(formats.render(formats.BY_NAME["json"], built))
-    assert value["schema"] == {"name": f"intimacy-check/{document}", "version": 1}
+    assert value["schema"] == {"name": f"intimacy-check/{document}", "version": 2}
     assert DISCLAIMER in value["disclaimer"] and value["safety"].endswith(SAFETY)

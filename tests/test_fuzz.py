@@ -16,12 +16,19 @@ from hypothesis import strategies as st
 
 from intimacy_check.answers import AnswerSheet, format_answer_sheet, parse_answer_sheet
 from intimacy_check.errors import IntimacyCheckError
-from intimacy_check.questionnaire import CONTENT_FILES, build_questionnaire
+from intimacy_check.questionnaire import (
+    CHANGES_FILE,
+    CONTENT_FILES,
+    SUPPORT_FILE,
+    build_questionnaire,
+)
 from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml
 
 EXAMPLES = int(os.environ.get("INTIMACY_CHECK_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DATA = Path(__file__).resolve().parent.parent / "data"
+# Every file of a content folder: the three that must be there, and the two that may.
+FUZZED = (*CONTENT_FILES, SUPPORT_FILE, CHANGES_FILE)
 ANSWERS = (Path(__file__).resolve().parent.parent / "examples" / "alex.yaml").read_bytes()
 
 scalars = st.one_of(
@@ -110,11 +117,9 @@ def test_arbitrary_yaml_documents_raise_only_our_errors(document: Any) -> None:
 
 
 @FUZZ
-@given(which=st.sampled_from(CONTENT_FILES), document=documents)
+@given(which=st.sampled_from(FUZZED), document=documents)
 def test_arbitrary_content_documents_raise_only_content_errors(which: str, document: Any) -> None:
-    shipped = {
-        name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in CONTENT_FILES
-    }
+    shipped = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FUZZED}
     shipped[which] = document
     try:
         build_questionnaire(shipped, folder=DATA)
@@ -124,14 +129,14 @@ def test_arbitrary_content_documents_raise_only_content_errors(which: str, docum
 
 @FUZZ
 @given(
-    which=st.sampled_from(CONTENT_FILES),
+    which=st.sampled_from(FUZZED),
     position=st.integers(0, 2000),
     replacement=st.text(min_size=1, max_size=6),
 )
 def test_mutated_content_files_raise_only_our_errors(
     which: str, position: int, replacement: str
 ) -> None:
-    texts = {name: (DATA / name).read_text(encoding="utf-8") for name in CONTENT_FILES}
+    texts = {name: (DATA / name).read_text(encoding="utf-8") for name in FUZZED}
     original = texts[which]
     position = min(position, len(original))
     texts[which] = original[:position] + replacement + original[position + len(replacement) :]

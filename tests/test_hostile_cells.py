@@ -17,13 +17,14 @@ from typer.testing import CliRunner
 
 from intimacy_check.cli import app
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 TRICKS = ["\x1b=1+1", "\u202e=1+1", "\x00=1+1", "\u200b=1+1", "\t=1+1", "@SUM(A1)"]
 
 
 def answers(folder: Path, name: str, *, file: str = "a.yaml") -> Path:
-    text = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
+    text = (V1_EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     quoted = json.dumps(name)
     path = folder / file
     path.write_text(text.replace('respondent: "Alex"', f"respondent: {quoted}"), encoding="utf-8")
@@ -58,8 +59,9 @@ def test_a_file_name_is_cleaned_before_the_formula_guard(
 
 
 def test_a_content_title_is_cleaned_before_the_formula_guard(
-    tmp_path: Path, data_copy: Path
+    tmp_path: Path, v1_data_copy: Path
 ) -> None:
+    data_copy = v1_data_copy  # the version the example answers
     steps = data_copy / "signs.yaml"
     text = steps.read_text(encoding="utf-8")
     steps.write_text(
@@ -69,7 +71,7 @@ def test_a_content_title_is_cleaned_before_the_formula_guard(
         ),
         encoding="utf-8",
     )
-    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
+    shutil.copy(V1_EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
     code, out, _ = summary(
         str(tmp_path / "alex.yaml"), "--format", "csv", "--data-dir", str(data_copy)
     )
@@ -90,7 +92,7 @@ def test_json_strings_hold_no_hidden_characters(tmp_path: Path, trick: str) -> N
 
 def test_one_broken_file_never_ends_a_caseload(tmp_path: Path) -> None:
     for name in ("a.yaml", "c.yaml"):
-        shutil.copy(EXAMPLES / "alex.yaml", tmp_path / name)
+        shutil.copy(V1_EXAMPLES / "alex.yaml", tmp_path / name)
     (tmp_path / "b.yaml").write_text("respondent: [\n", encoding="utf-8")
     code, out, err = summary(str(tmp_path), "--format", "csv", "--sort", "path")
     assert code == 1
@@ -110,7 +112,7 @@ def test_a_deep_folder_is_walked_without_recursion(tmp_path: Path) -> None:
         for _ in range(1100):  # deeper than Python's recursion limit
             os.mkdir("d")
             os.chdir("d")
-        shutil.copy(EXAMPLES / "sam.yaml", "sam.yaml")
+        shutil.copy(V1_EXAMPLES / "sam.yaml", "sam.yaml")
     finally:
         os.chdir(here)
     try:

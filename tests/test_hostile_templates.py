@@ -10,13 +10,14 @@ from typer.testing import CliRunner
 
 from intimacy_check.cli import app
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 SCRIPT = "<script>alert(1)</script>"
 POLICY = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';'
 
 
 def _hostile_answers(folder: Path) -> Path:
-    text = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
+    text = (V1_EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     path = folder / "eve.yaml"
     path.write_text(text.replace('respondent: "Alex"', f'respondent: "Eve {SCRIPT}"'))
     return path

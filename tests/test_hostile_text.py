@@ -102,7 +102,7 @@ def test_every_document_in_every_format_keeps_any_name_inert(first: str, second:
 @FAST
 @given(name=HOSTILE)
 def test_progress_renderers_keep_any_name_inert(name: str) -> None:
-    people = group_progress(QUESTIONNAIRE, [("a.yaml", named(ALEX, name))])
+    people = group_progress([("a.yaml", named(ALEX, name), QUESTIONNAIRE)])
     shown = shown_in_every_format(progress_document(QUESTIONNAIRE, people))
     assert set(shown) == {"terminal", "text", "markdown", "html", "json"}
     for fmt, output in shown.items():

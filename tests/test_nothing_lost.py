@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import spawn_cli
+from helpers import skip_safety_question, spawn_cli
 from typer.testing import CliRunner
 
 from intimacy_check import answers
@@ -225,6 +225,7 @@ def test_sigterm_between_partners_keeps_the_first_file_and_no_lock(tmp_path: Pat
         child.expect(f"{number}/20")
         child.expect("Your rating: ")
         child.sendline(str(RATINGS[number - 1]))
+    skip_safety_question(child)
     child.expect("press Enter when you are ready")
     child.kill(signal.SIGTERM)
     child.expect(pexpect.EOF)

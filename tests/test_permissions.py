@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from helpers import unprivileged
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 HANG_GUARD = 60  # seconds; guards against a hang, times nothing
 
 
@@ -34,8 +35,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def files(tmp_path: Path) -> Path:
     for name in ("alex.yaml", "sam.yaml"):
-        shutil.copy(EXAMPLES / name, tmp_path / name)
-    shutil.copy(EXAMPLES / "sam.yaml", tmp_path / "locked.yaml")
+        shutil.copy(V1_EXAMPLES / name, tmp_path / name)
+    shutil.copy(V1_EXAMPLES / "sam.yaml", tmp_path / "locked.yaml")
     (tmp_path / "locked.yaml").chmod(0)
     return tmp_path
 
@@ -69,7 +70,7 @@ def test_progress_goes_on_without_the_unreadable_file(files: Path) -> None:
 def test_summary_goes_on_and_reports_an_unreadable_folder(files: Path) -> None:
     locked = files / "closed"
     locked.mkdir()
-    shutil.copy(EXAMPLES / "alex.yaml", locked / "inside.yaml")
+    shutil.copy(V1_EXAMPLES / "alex.yaml", locked / "inside.yaml")
     locked.chmod(0)
     try:
         result = run("summary", ".", "--format", "csv", "--sort", "path", cwd=files)

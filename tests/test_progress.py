@@ -22,14 +22,17 @@ from intimacy_check.progress import (
     group_progress,
     respondent_progress,
 )
-from intimacy_check.questionnaire import load_questionnaire
+from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.scoring import Flag
+from intimacy_check.versions import shipped_version
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
+V1 = shipped_version(1)
 SEPTEMBER, OCTOBER, NOVEMBER = (
-    str(EXAMPLES / "alex-september.yaml"),
-    str(EXAMPLES / "alex-october.yaml"),
-    str(EXAMPLES / "alex.yaml"),
+    str(V1_EXAMPLES / "alex-september.yaml"),
+    str(V1_EXAMPLES / "alex-october.yaml"),
+    str(V1_EXAMPLES / "alex.yaml"),
 )
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -74,14 +77,14 @@ def test_resolved_and_new_flags(first: Flag, latest: Flag, expected: Change) -> 
     assert concern_change(first, latest) is expected
 
 
-def dated_sheets(*paths: str) -> list[tuple[str, AnswerSheet]]:
-    return [(path, read_answer_sheet(Path(path))) for path in paths]
+def dated_sheets(*paths: str) -> list[tuple[str, AnswerSheet, Questionnaire]]:
+    """Version-1 files, each with the questionnaire it answers."""
+    return [(path, read_answer_sheet(Path(path)), V1) for path in paths]
 
 
 def test_assessments_are_ordered_by_completion_time_not_file_name() -> None:
-    questionnaire = load_questionnaire()
     # Alphabetically: alex-october, alex-september, alex; in time: September, October, November.
-    person = respondent_progress(questionnaire, dated_sheets(OCTOBER, NOVEMBER, SEPTEMBER))
+    person = respondent_progress(dated_sheets(OCTOBER, NOVEMBER, SEPTEMBER))
     assert [point.file for point in person.points] == [SEPTEMBER, OCTOBER, NOVEMBER]
     # September scores 19/4 (presence) + 20/4 (absence) of 20 statements: 39/80 = 48.75.
     # October scores 25/4 + 27/4: 52/80 = 65. November (alex.yaml) scores 58/80 = 72.5.
@@ -92,13 +95,12 @@ def test_assessments_are_ordered_by_completion_time_not_file_name() -> None:
 
 
 def test_hand_computed_change_between_two_assessments() -> None:
-    questionnaire = load_questionnaire()
     base = read_answer_sheet(Path(NOVEMBER))
     later = replace(
         base.with_answer("trust", 1).with_answer("holding-grudges", 2),
         completed_at=base.completed_at + timedelta(days=30),  # type: ignore[operator]
     )
-    person = respondent_progress(questionnaire, [("b", later), ("a", base)])
+    person = respondent_progress([("b", later, V1), ("a", base, V1)])
     # trust 5 -> 1 loses 4/4 of one of 20 statements: -5 points; grudges 4 -> 2 gains 2/4: +2.5.
     assert person.index_change(since=0) == pytest.approx(-2.5)
     by_id = {item.sign.id: item for item in person.signs}
@@ -112,14 +114,16 @@ def test_hand_computed_change_between_two_assessments() -> None:
 
 
 def test_mixed_respondents_are_grouped_by_name() -> None:
-    questionnaire = load_questionnaire()
-    sam = read_answer_sheet(EXAMPLES / "sam.yaml")
+    sam = read_answer_sheet(V1_EXAMPLES / "sam.yaml")
     shouting_sam = replace(
         sam, respondent="SAM", completed_at=datetime(2026, 12, 1, tzinfo=timezone.utc)
     )
     people = group_progress(
-        questionnaire,
-        [*dated_sheets(NOVEMBER, SEPTEMBER), ("sam.yaml", sam), ("sam2.yaml", shouting_sam)],
+        [
+            *dated_sheets(NOVEMBER, SEPTEMBER),
+            ("sam.yaml", sam, V1),
+            ("sam2.yaml", shouting_sam, V1),
+        ],
     )
     assert [(person.name, len(person.points)) for person in people] == [("Alex", 2), ("SAM", 2)]
 
@@ -172,7 +176,7 @@ def test_unfinished_and_foreign_files_are_left_out_with_a_note(tmp_path: Path) -
     )
     assert (
         f"{foreign} is for questionnaire 'emotional-intimacy' version 7, not 'emotional-intimacy' "
-        "version 1; left out" in result.stderr
+        "version 2; left out" in result.stderr
     )
     document = json.loads(result.stdout)
     assert [a["file"] for a in document["respondents"][0]["assessments"]] == [NOVEMBER]

@@ -26,7 +26,8 @@ from rendering import draw, progress_of, report_of
 from intimacy_check.answers import AnswerSheet, read_answer_sheet
 from intimacy_check.questionnaire import Questionnaire
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).parent / "fixtures" / "v1"
 TEMPLATES = Path(__file__).parent.parent / "intimacy_check" / "templates"
 # Sorted by file name, which is not the order the assessments were completed in.
 ALEX_FILES = ("alex-october.yaml", "alex-september.yaml", "alex.yaml")
@@ -37,7 +38,7 @@ PLOT_TOP, PLOT_BOTTOM = 10, 100
 
 @pytest.fixture(scope="module")
 def sheets() -> dict[str, AnswerSheet]:
-    return {name: read_answer_sheet(EXAMPLES / name) for name in (*ALEX_FILES, "sam.yaml")}
+    return {name: read_answer_sheet(V1_EXAMPLES / name) for name in (*ALEX_FILES, "sam.yaml")}
 
 
 def html_of(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import spawn_cli
+from helpers import skip_safety_question, spawn_cli
 
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
@@ -46,6 +46,7 @@ def test_ctrl_c_saves_progress_and_resume_finishes(tmp_path: Path) -> None:
         child.sendline("3")
         if position < 20:
             child.expect(f"{position + 1}/20")
+    skip_safety_question(child)
     child.expect("Your results, Alex")
     child.expect("Your answers are saved in")
     child.expect(pexpect.EOF)
@@ -101,6 +102,7 @@ def test_the_hand_over_shows_nothing_of_the_first_partner(tmp_path: Path) -> Non
     stream = pyte.Stream(terminal)
     for _ in range(20):
         _answer(child, terminal, stream, "5")
+    skip_safety_question(child)
     child.expect("Sam, press Enter when you are ready. ")
     stream.feed(child.before + child.after)
     seen = terminal.everything()
@@ -112,6 +114,7 @@ def test_the_hand_over_shows_nothing_of_the_first_partner(tmp_path: Path) -> Non
     child.sendline("")
     for _ in range(20):
         _answer(child, terminal, stream, "1")
+    skip_safety_question(child)
     child.expect("both ready to see the comparison")
     stream.feed(child.before + child.after)
     # Nor is anything of the second partner's left for the first to see.

@@ -93,10 +93,10 @@ def test_content_does_not_copy_the_article() -> None:
     article = _words(ARTICLE.read_text(encoding="utf-8"))
     phrases = {tuple(article[i : i + run]) for i in range(len(article) - run + 1)}
     copied = []
-    for path in sorted(SHIPPED_DATA.glob("*.yaml")):
+    for path in sorted(SHIPPED_DATA.rglob("*.yaml")):  # every version, and support.yaml
         words = _words(path.read_text(encoding="utf-8"))
         copied += [
-            f"{path.name}: {' '.join(words[i : i + run])}"
+            f"{path.relative_to(SHIPPED_DATA)}: {' '.join(words[i : i + run])}"
             for i in range(len(words) - run + 1)
             if tuple(words[i : i + run]) in phrases
         ]
@@ -137,7 +137,7 @@ def test_duplicate_sign_id_within_a_file(data_copy: Path) -> None:
 
 def test_duplicate_sign_id_across_files(data_copy: Path) -> None:
     def twice(document):
-        _sign(document, "lack-of-trust")["id"] = "trust"
+        _sign(document, "doubting-their-word")["id"] = "trust"
 
     lack = _edit(data_copy, LACK_SIGNS_FILE, twice)
     signs = data_copy / SIGNS_FILE
@@ -238,9 +238,9 @@ def test_nine_restore_steps(data_copy: Path) -> None:
 
 
 def test_restore_step_named_by_no_sign(data_copy: Path) -> None:
-    # plan-surprise is named only by less-time-together.
+    # plan-surprise is named only by taken-for-granted.
     def forget(document):
-        _sign(document, "less-time-together")["steps"].remove("plan-surprise")
+        _sign(document, "taken-for-granted")["steps"].remove("plan-surprise")
 
     _edit(data_copy, LACK_SIGNS_FILE, forget)
     with pytest.raises(ContentError) as caught:
@@ -365,9 +365,9 @@ def test_duplicate_key_in_content(data_copy: Path) -> None:
     path = data_copy / SIGNS_FILE
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("  version: 1\n", "  version: 1\n  version: 2\n"), encoding="utf-8"
+        text.replace("  version: 2\n", "  version: 2\n  version: 3\n"), encoding="utf-8"
     )
-    error = _refused(data_copy, f"{path}: line 6, column 3: has the key 'version' twice")
+    error = _refused(data_copy, f"{path}: line 10, column 3: has the key 'version' twice")
     assert str(path) in error.message
 
 

@@ -25,11 +25,12 @@ from intimacy_check.documents.report import ReportDocument, report_document
 from intimacy_check.errors import UsageError
 from intimacy_check.formats.templates import markdown_escape
 from intimacy_check.inert import inert
-from intimacy_check.questionnaire import load_questionnaire
 from intimacy_check.report import build_report
+from intimacy_check.versions import shipped_version
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-ALEX, SAM = str(EXAMPLES / "alex.yaml"), str(EXAMPLES / "sam.yaml")
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
+ALEX, SAM = str(V1_EXAMPLES / "alex.yaml"), str(V1_EXAMPLES / "sam.yaml")
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 HOSTILE_NAMES = [
@@ -41,6 +42,9 @@ HOSTILE_NAMES = [
     "Esc \x1b]52;c;aGk=\x07 bell \x1b[31mred",
     "A" * 100,
 ]
+
+
+V1 = shipped_version(1)  # the questionnaire the version-1 examples answer
 
 
 def run(*args: str):
@@ -55,8 +59,7 @@ def sheets(first_name: str = "Alex", second_name: str | None = "Sam") -> list[An
 
 
 def document_for(*names: str | None) -> ReportDocument:
-    questionnaire = load_questionnaire()
-    return report_document(build_report(questionnaire, sheets(*names)), steps=5)
+    return report_document(build_report(V1, sheets(*names)), steps=5)
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -173,7 +176,7 @@ def test_markdown_report_structure() -> None:
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
 def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
-    questionnaire = load_questionnaire()
+    questionnaire = V1
     document = report_document(build_report(questionnaire, sheets(name, "Sam")), steps=5)
     output = draw(fmt, document)
     assert not CONTROL.search(output.replace("\n", "").replace("\t", "")), fmt
@@ -192,7 +195,7 @@ def test_hostile_names_stay_inert(fmt: str, name: str) -> None:
 @settings(max_examples=60, deadline=None)
 @given(name=st.text(min_size=1, max_size=60).filter(lambda text: text.strip()))
 def test_any_name_renders_without_control_characters(name: str) -> None:
-    questionnaire = load_questionnaire()
+    questionnaire = V1
     document = report_document(build_report(questionnaire, sheets(name, None)), steps=5)
     for fmt in ("text", "markdown", "html", "json"):
         output = draw(fmt, document)
@@ -200,7 +203,7 @@ def test_any_name_renders_without_control_characters(name: str) -> None:
 
 
 def test_terminal_report_escapes_rich_markup(tmp_path: Path) -> None:
-    questionnaire = load_questionnaire()
+    questionnaire = V1
     report = build_report(questionnaire, sheets("[bold]Eve[/bold] \x1b[31m", None))
     shown = draw("terminal", personal_document(report))
     assert "Your results, [bold]Eve[/bold] [31m" in shown
@@ -375,9 +378,8 @@ def test_displayed_scores_never_reach_a_band_they_are_not_in(tmp_path: Path) -> 
     # One statement skipped per section. Signs of closeness all 3 (2 quarters each, 18);
     # warning signs eight at 2 (3 quarters each) and one at 4 (1 quarter): 25. The index
     # is 100 x 43 / 72 = 59.72, in "Finding your way back", so it must not show as 60.
-    from intimacy_check.questionnaire import load_questionnaire
 
-    presence, absence = load_questionnaire().sections
+    presence, absence = V1.sections
     ratings = ["null"] + ["3"] * 9 + ["null"] + ["2"] * 8 + ["4"]
     ids = [sign.id for sign in (*presence.signs, *absence.signs)]
     text = Path(ALEX).read_text(encoding="utf-8")

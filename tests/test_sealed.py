@@ -24,7 +24,7 @@ from typing import Any
 
 import pyrage
 import pytest
-from helpers import make_sheet, spawn_cli
+from helpers import make_sheet, skip_safety_question, spawn_cli
 from test_cli_quiz import run as invoke
 
 from intimacy_check.answers import (
@@ -43,7 +43,8 @@ from intimacy_check.questionnaire import load_questionnaire
 pexpect = pytest.importorskip("pexpect")
 
 GUARD = 60  # seconds: a hang guard for child processes, never a performance check
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
 
 NAME = "Rosalind Quartermaine"
 PARTNER = "Theodore Ashdown"
@@ -248,7 +249,8 @@ def sealed_sheet(path: Path, sheet: AnswerSheet, passphrase: str) -> Path:
 @pytest.fixture(scope="module")
 def partner(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The partner's finished answers, sealed with their own passphrase."""
-    sheet = make_sheet({sign_id: 5 if n < 10 else 1 for n, sign_id in enumerate(SIGN_IDS)})
+    ratings = {sign_id: 5 if n < 10 else 1 for n, sign_id in enumerate(SIGN_IDS)}
+    sheet = make_sheet(ratings, version=2)
     sheet = replace(sheet, respondent=PARTNER)
     return sealed_sheet(
         tmp_path_factory.mktemp("partner") / "b.yaml.age", sheet, PARTNER_PASSPHRASE
@@ -259,7 +261,7 @@ def partner(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def earlier(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An earlier finished quiz of the same person, a month before, sealed."""
     sheet = replace(
-        make_sheet(dict.fromkeys(SIGN_IDS, 3)),
+        make_sheet(dict.fromkeys(SIGN_IDS, 3), version=2),
         respondent=NAME,
         started_at=now() - timedelta(days=30, minutes=20),
         completed_at=now() - timedelta(days=30),
@@ -484,13 +486,13 @@ def test_seal_refuses_a_passphrase_file_others_can_read(tmp_path: Path) -> None:
     readable.chmod(0o644)
     plain = tmp_path / "answers" / "alex.yaml"
     plain.parent.mkdir()
-    shutil.copy(EXAMPLES / "alex.yaml", plain)
+    shutil.copy(V1_EXAMPLES / "alex.yaml", plain)
     result = run("seal", str(plain), "--passphrase-file", str(readable))
     assert result.exit_code != 0
     [line] = error_lines(result.stderr)
     assert str(readable) in line and "chmod 600" in line
     assert files_in(plain.parent) == [plain]
-    assert plain.read_bytes() == (EXAMPLES / "alex.yaml").read_bytes()
+    assert plain.read_bytes() == (V1_EXAMPLES / "alex.yaml").read_bytes()
 
 
 def test_more_passphrase_files_than_people_is_a_usage_error(keys: Keys, tmp_path: Path) -> None:
@@ -520,7 +522,7 @@ def test_more_passphrase_files_than_people_is_a_usage_error(keys: Keys, tmp_path
 def test_more_passphrase_files_than_sealed_files_is_a_usage_error(
     finished: Finished, keys: Keys
 ) -> None:
-    plain = run("report", str(EXAMPLES / "alex.yaml"), "--passphrase-file", str(keys.mine))
+    plain = run("report", str(V1_EXAMPLES / "alex.yaml"), "--passphrase-file", str(keys.mine))
     assert plain.exit_code == 2
     [line] = error_lines(plain.stderr)
     assert line.startswith(
@@ -593,7 +595,7 @@ def caseload(tmp_path: Path, finished: Finished, unfinished: Path) -> Path:
     key), named as a counselor might, so the file names give nobody away."""
     folder = tmp_path / "clients"
     folder.mkdir()
-    shutil.copy(EXAMPLES / "sam.yaml", folder / "client-01.yaml")
+    shutil.copy(V1_EXAMPLES / "sam.yaml", folder / "client-01.yaml")
     shutil.copy(finished.path, folder / "client-02.yaml.age")
     shutil.copy(unfinished, folder / "client-03.yaml.age")
     shutil.copy(key_of(unfinished), key_of(folder / "client-03.yaml.age"))
@@ -641,7 +643,7 @@ def test_summary_json_and_csv_say_sealed_and_nothing_else(caseload: Path) -> Non
 
 # --- 7. seal and unseal ------------------------------------------------------------------------
 
-ALEX = (EXAMPLES / "alex.yaml").read_bytes()
+ALEX = (V1_EXAMPLES / "alex.yaml").read_bytes()
 
 
 @pytest.fixture(scope="module")
@@ -884,6 +886,7 @@ def test_ctrl_c_at_the_first_fifth_and_last_statement_and_while_sealing_loses_no
     child = spawn(*resume, cwd=tmp_path)
     starts_at(child, 20)
     child.sendline(str(RATINGS[19]))
+    skip_safety_question(child)
     child.expect_exact(_(sealing_text.SEALING))
     stops_calmly(child)
     assert files_in(out.parent) == sorted([out, key_of(out)])
@@ -999,7 +1002,7 @@ def test_a_piped_couple_quiz_with_one_passphrase_file_is_refused_before_anyone_a
 
 def test_seal_refuses_a_target_that_is_a_link_to_the_plain_file(tmp_path: Path, keys: Keys) -> None:
     plain = tmp_path / "alex.yaml"
-    original = (EXAMPLES / "alex.yaml").read_bytes()
+    original = (V1_EXAMPLES / "alex.yaml").read_bytes()
     plain.write_bytes(original)
     (tmp_path / "alex.yaml.age").symlink_to(plain)
 
@@ -1016,7 +1019,7 @@ def test_seal_refuses_a_target_that_is_a_link_to_the_plain_file(tmp_path: Path, 
 @pytest.mark.parametrize("given", ["-", "link"])
 def test_seal_wants_the_answer_file_itself(tmp_path: Path, keys: Keys, given: str) -> None:
     plain = tmp_path / "alex.yaml"
-    original = (EXAMPLES / "alex.yaml").read_bytes()
+    original = (V1_EXAMPLES / "alex.yaml").read_bytes()
     plain.write_bytes(original)
     (tmp_path / "link").symlink_to(plain)
     path = given if given == "-" else str(tmp_path / "link")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from helpers import make_sheet, spawn_cli
+from helpers import SAFETY_PROMPT, make_sheet, spawn_cli
 from test_pty import _Terminal
 from test_sealed import (
     NAME,
@@ -181,7 +181,7 @@ def test_choosing_a_passphrase_asks_twice_with_no_echo(chosen: Chosen) -> None:
 def sealed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A finished answer file, sealed by age itself (quicker to open than the tool's own,
     and the kind of file a person may bring)."""
-    sheet = replace(make_sheet(dict.fromkeys(SIGN_IDS, 4)), respondent=NAME)
+    sheet = replace(make_sheet(dict.fromkeys(SIGN_IDS, 4), version=2), respondent=NAME)
     return sealed_sheet(tmp_path_factory.mktemp("sealed") / "sealed.yaml.age", sheet, PASSPHRASE)
 
 
@@ -245,6 +245,8 @@ def couple(tmp_path_factory: pytest.TempPathFactory) -> Couple:
     session.expect(CONFIRM)
     session.send(PASSPHRASE)
     session.answer(RATINGS)
+    session.expect(SAFETY_PROMPT)
+    session.send("")
     session.expect(_(quiz_text.READY_PROMPT, name=PARTNER))
     result.hand_over = session.seen()
     session.send("")
@@ -253,6 +255,8 @@ def couple(tmp_path_factory: pytest.TempPathFactory) -> Couple:
     session.expect(CONFIRM)
     session.send(PARTNER_PASSPHRASE)
     session.answer(PARTNER_RATINGS)
+    session.expect(SAFETY_PROMPT)
+    session.send("")
     session.expect(_(quiz_text.COMPARISON_PROMPT))
     session.send("")
     start = len(session.written)

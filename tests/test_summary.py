@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from intimacy_check.caseload import SummaryRow, sort_rows, summarize
 from intimacy_check.cli import app
 from intimacy_check.questionnaire import load_questionnaire
+from intimacy_check.versions import Questionnaires, shipped_version
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+# The examples as version 1 shipped them: examples/ now holds version 2.
+V1_EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "v1"
 
 
 def run(*args: str):
@@ -26,9 +28,9 @@ def run(*args: str):
 def caseload(tmp_path: Path) -> Path:
     """Alex (72.5), Sam (48.75), a nested copy of Sam renamed Kim, a broken file, a note."""
     (tmp_path / "clients" / "older").mkdir(parents=True)
-    (tmp_path / "clients" / "alex.yaml").write_bytes((EXAMPLES / "alex.yaml").read_bytes())
-    (tmp_path / "clients" / "sam.yml").write_bytes((EXAMPLES / "sam.yaml").read_bytes())
-    kim = (EXAMPLES / "sam.yaml").read_text(encoding="utf-8").replace('"Sam"', '"Kim"')
+    (tmp_path / "clients" / "alex.yaml").write_bytes((V1_EXAMPLES / "alex.yaml").read_bytes())
+    (tmp_path / "clients" / "sam.yml").write_bytes((V1_EXAMPLES / "sam.yaml").read_bytes())
+    kim = (V1_EXAMPLES / "sam.yaml").read_text(encoding="utf-8").replace('"Sam"', '"Kim"')
     kim = kim.replace("2026-11-21T08:", "2026-10-01T08:")  # started and completed then
     (tmp_path / "clients" / "older" / "kim.yaml").write_text(kim, encoding="utf-8")
     (tmp_path / "clients" / "older" / "broken.yaml").write_text(
@@ -125,7 +127,7 @@ def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
 
 
 def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> None:
-    partial = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
+    partial = (V1_EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     partial = partial.replace("status: completed", "status: in-progress")
     partial = partial.replace("completed_at: 2026-11-20T19:16:40+01:00", "completed_at: null")
     partial = "\n".join(
@@ -136,7 +138,7 @@ def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> No
         and "  lack-of-trust" not in line
     )
     (tmp_path / "a.yaml").write_text(partial + "\n", encoding="utf-8")
-    (tmp_path / "b.yaml").write_bytes((EXAMPLES / "alex.yaml").read_bytes())
+    (tmp_path / "b.yaml").write_bytes((V1_EXAMPLES / "alex.yaml").read_bytes())
     rows = json.loads(run("summary", str(tmp_path), "-f", "json").stdout)["rows"]
     assert [(row["file"][-6:], row["index"], row["status"]) for row in rows] == [
         ("b.yaml", 72.5, "completed"),
@@ -145,7 +147,7 @@ def test_an_incomplete_file_sorts_last_and_says_incomplete(tmp_path: Path) -> No
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
-    text = (EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
+    text = (V1_EXAMPLES / "alex.yaml").read_text(encoding="utf-8")
     (tmp_path / "a.yaml").write_text(text.replace('"Alex"', '"=HYPERLINK(1)"'), encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(run("summary", str(tmp_path), "-f", "csv").stdout)))
     assert rows[0]["respondent"] == "'=HYPERLINK(1)"
@@ -178,7 +180,7 @@ def test_rows_are_written_before_the_next_file_is_read(
     monkeypatch.setattr(command.sys, "stdout", out)
     failures: list[str] = []
     files = command.find_answer_files([caseload], failures)
-    rows = command._rows(files, load_questionnaire(), failures)
+    rows = command._rows(files, Questionnaires(load_questionnaire()), failures)
     destination = Destination(format=formats.BY_NAME[fmt], path=None)
     emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
     # Alex's row reaches the pipe after Alex's file is read and before Sam's is.
@@ -202,8 +204,8 @@ def test_sort_rows_by_index_puts_incomplete_last() -> None:
 def test_summarize_picks_the_heaviest_concern() -> None:
     from intimacy_check.answers import read_answer_sheet
 
-    questionnaire = load_questionnaire()
-    sheet = read_answer_sheet(EXAMPLES / "sam.yaml")
+    questionnaire = shipped_version(1)
+    sheet = read_answer_sheet(V1_EXAMPLES / "sam.yaml")
     heavier = sheet.with_answer("lack-of-trust", 5)  # a warning at 5 weighs 2
     row = summarize(questionnaire, heavier, file="sam.yaml")
     assert row.top_concern == "You find it hard to trust each other"
@@ -212,7 +214,7 @@ def test_summarize_picks_the_heaviest_concern() -> None:
 def test_terminal_rows_stay_aligned_when_a_file_is_unfinished(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
+    shutil.copy(V1_EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
     monkeypatch.chdir(tmp_path)
     stopped = CliRunner().invoke(app, ["quiz", "--name", "Sam", "-o", "sam.yaml"], input="3\n" * 5)
     assert stopped.exit_code == 1  # input ended: an unfinished file, with no index yet
@@ -235,7 +237,7 @@ def test_a_long_concern_is_cut_short_with_an_ellipsis_at_80_columns(
 ) -> None:
     folder = Path("a-folder-whose-name-pushes-the-concern")
     (tmp_path / folder).mkdir()
-    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / folder / "alex.yaml")
+    shutil.copy(V1_EXAMPLES / "alex.yaml", tmp_path / folder / "alex.yaml")
     monkeypatch.chdir(tmp_path)
 
     result = run("summary", str(folder))
@@ -250,7 +252,7 @@ def test_a_long_concern_is_cut_short_with_an_ellipsis_at_80_columns(
 def test_at_50_columns_the_band_gets_a_line_of_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copy(EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
+    shutil.copy(V1_EXAMPLES / "alex.yaml", tmp_path / "alex.yaml")
     monkeypatch.chdir(tmp_path)
 
     result = CliRunner().invoke(app, ["summary", "alex.yaml"], env={"COLUMNS": "50"})
