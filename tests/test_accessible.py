@@ -61,7 +61,7 @@ def test_report_in_accessible_mode(accessible: str) -> None:
     assert "Signs of closeness: 70 out of 100" in text
     assert "Free of warning signs: 75 out of 100" in text
     assert "Band: Close, with room to grow" in text
-    assert "You hold on to grudges: Alex: 4 Agree (warning sign)" in text
+    assert "Hurt feelings linger between you: Alex: 4 Agree (warning sign)" in text
     assert "Deeply connected: from an index of 80" in text
     assert "Try this:" in text
 
@@ -85,7 +85,7 @@ def test_progress_in_accessible_mode() -> None:
         "Signs of closeness: 70 out of 100; Free of warning signs: 75 out of 100"
     ) in text
     assert "Index change: +24 since the first assessment, +7 since the previous one" in text
-    assert "Caring about each other's needs: First: 3; Latest: 4; better" in text
+    assert "Your partner's hopes and plans: First: 3; Latest: 4; better" in text
 
 
 def test_summary_in_accessible_mode() -> None:
@@ -97,7 +97,7 @@ def test_summary_in_accessible_mode() -> None:
     block = (
         "File: examples/alex.yaml\r\nRespondent: Alex\r\nStatus: completed\r\n"
         "Completed: 2026-11-20\r\nIndex: 72 out of 100\r\nBand: Close, with room to grow\r\n"
-        "top concern: Closeness beyond the bedroom"
+        "top concern: Showing affection in everyday ways"
     )
     assert block in text
 

@@ -238,9 +238,9 @@ def test_nine_restore_steps(data_copy: Path) -> None:
 
 
 def test_restore_step_named_by_no_sign(data_copy: Path) -> None:
-    # plan-surprise is named only by taken-for-granted.
+    # plan-surprise is named only by feeling-apart.
     def forget(document):
-        _sign(document, "taken-for-granted")["steps"].remove("plan-surprise")
+        _sign(document, "feeling-apart")["steps"].remove("plan-surprise")
 
     _edit(data_copy, LACK_SIGNS_FILE, forget)
     with pytest.raises(ContentError) as caught:

@@ -37,7 +37,7 @@ V2_PRESENCE = (
     "be-yourself",
     "everyday-affection",
     "sense-when-wrong",
-    "vulnerability",
+    "show-vulnerable-side",
     "beyond-appearance",
 )
 V2_ABSENCE = (
@@ -61,6 +61,7 @@ REWORDED = {
     "touch-only-in-bed": "taken-for-granted",
     "opinions-not-valued": "opinions-brushed-aside",
     "lack-of-trust": "doubting-their-word",
+    "vulnerability": "show-vulnerable-side",
 }
 
 
@@ -114,6 +115,7 @@ def test_the_marked_steps_are_those_of_disclosure_touch_and_lowered_defences(
         "intimacy-exercises",
         "leave-past-behind",
         "listen-to-understand",
+        "positive-approach",
         "safe-zone",
     ]
 
@@ -342,7 +344,7 @@ def test_progress_across_versions_compares_kept_statements_only() -> None:
     assert rows["feeling-left-out"] == (2, 1, "better")
     for v2_id in REWORDED.values():
         assert rows[v2_id] == (None, rows[v2_id][1], "reworded"), v2_id
-    assert sum(direction == "reworded" for *_ratings, direction in rows.values()) == 7
+    assert sum(direction == "reworded" for *_ratings, direction in rows.values()) == 8
 
 
 def test_progress_across_versions_says_so_and_shows_reworded_rows() -> None:

@@ -294,6 +294,8 @@ def _ask_statements(
 ) -> AnswerSheet:
     """The statements not answered yet, each answer saved; the sheet with all of them."""
     state = start(tuple(sign.id for sign in questionnaire.signs), sheet)
+    if state.finished:  # every statement answered, as when a quiz stopped at the last question
+        return state.sheet
     if state.answered:
         welcome = _(
             quiz_text.WELCOME_BACK,
