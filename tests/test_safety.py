@@ -270,3 +270,31 @@ def test_a_piped_quiz_with_very_low_trust_still_leads_with_support(tmp_path: Pat
     flat = " ".join(result.stdout.split())
     assert flat.index("Your results, Alex") < flat.index("Your safety comes first")
     assert flat.index("Some of these answers suggest") < flat.index("Intimacy index")
+
+
+def test_a_counselors_support_text_is_only_text(tmp_path: Path, data_copy: Path) -> None:
+    support = data_copy / "support.yaml"
+    support.write_text(
+        support.read_text(encoding="utf-8").replace(
+            "heading: Your safety comes first\n", 'heading: "[bold red]Help[/] \\e[31mnow"\n'
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "low.yaml"
+    text = (V1_FILES / "alex.yaml").read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  trust: 5\n", "  trust: 1\n").replace(
+            "  lack-of-trust: 1\n", "  lack-of-trust: 5\n"
+        ),
+        encoding="utf-8",
+    )
+    # A version-1 file with a version-2 folder: the shipped version 1 shares the shipped
+    # support text, so the folder is made version 1 here.
+    for name in ("signs.yaml", "lack_signs.yaml"):
+        (data_copy / name).write_bytes((V1_FILES.parents[2] / "data" / "v1" / name).read_bytes())
+    (data_copy / "changes.yaml").unlink()
+    shown = run("report", str(path), "-f", "terminal", "--data-dir", str(data_copy))
+    assert shown.exit_code == 0, shown.stderr
+    # The markup is shown as typed, and the escape character is removed from its sequence.
+    assert "[bold red]Help[/] [31mnow" in shown.stdout
+    assert "\x1b" not in shown.stdout
