@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import yaml
 from helpers import skip_safety_question, spawn_cli
+from session import Terminal
 
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
@@ -68,24 +69,7 @@ def test_ctrl_c_at_the_name_prompt_exits_130_without_a_file(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
-class _Terminal(pyte.HistoryScreen):
-    """A terminal emulator that, like xterm, forgets its scrollback on "erase saved lines"."""
-
-    def erase_in_display(self, how: int = 0, *args: Any, **kwargs: Any) -> None:
-        super().erase_in_display(how, *args, **kwargs)
-        if how == 3:
-            self.history.top.clear()
-            self.history.bottom.clear()
-
-    def everything(self) -> str:
-        """What a person could see now, on the screen or by scrolling back."""
-        scrolled = [
-            "".join(line[column].data for column in sorted(line)) for line in self.history.top
-        ]
-        return "\n".join([*scrolled, *self.display])
-
-
-def _answer(child: Any, terminal: _Terminal, stream: pyte.Stream, rating: str) -> None:
+def _answer(child: Any, terminal: Terminal, stream: pyte.Stream, rating: str) -> None:
     child.expect("Your rating: ")
     stream.feed(child.before + child.after)
     child.sendline(rating)
@@ -98,7 +82,7 @@ def test_the_hand_over_shows_nothing_of_the_first_partner(tmp_path: Path) -> Non
 
     statements = [sign.statement for sign in load_questionnaire().signs]
     child = spawn("quiz", "--couple", "--name", "Alex", "--name", "Sam", cwd=tmp_path)
-    terminal = _Terminal(100, 40, history=2000)
+    terminal = Terminal(100, 40, history=2000)
     stream = pyte.Stream(terminal)
     for _ in range(20):
         _answer(child, terminal, stream, "5")

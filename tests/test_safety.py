@@ -36,6 +36,14 @@ def marked(questionnaire: Questionnaire) -> set[str]:
     return {step.id for step in questionnaire.steps if step.needs_safety}
 
 
+def low_trust_file(path: Path) -> Path:
+    """Alex's version-1 answers with trust at 1 and "I can't rely on my partner" at 5."""
+    text = (V1_FILES / "alex.yaml").read_text(encoding="utf-8")
+    text = text.replace("  trust: 5\n", "  trust: 1\n")
+    path.write_text(text.replace("  lack-of-trust: 1\n", "  lack-of-trust: 5\n"), encoding="utf-8")
+    return path
+
+
 def run(*args: str, input: str | None = None):  # noqa: A002 - CliRunner's name
     return CliRunner().invoke(app, list(args), input=input)
 
@@ -146,14 +154,7 @@ def test_gentle_starts_hold_back_marked_steps_too(questionnaire: Questionnaire) 
 
 
 def test_the_report_of_a_file_opens_with_the_support_text(tmp_path: Path) -> None:
-    path = tmp_path / "alex.yaml"
-    text = (V1_FILES / "alex.yaml").read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("  trust: 5\n", "  trust: 1\n").replace(
-            "  lack-of-trust: 1\n", "  lack-of-trust: 5\n"
-        ),
-        encoding="utf-8",
-    )
+    path = low_trust_file(tmp_path / "alex.yaml")
     shown = run("report", str(path), "--format", "text")
     assert shown.exit_code == 0, shown.stderr
     lines = shown.stdout.splitlines()
@@ -280,14 +281,7 @@ def test_a_counselors_support_text_is_only_text(tmp_path: Path, data_copy: Path)
         ),
         encoding="utf-8",
     )
-    path = tmp_path / "low.yaml"
-    text = (V1_FILES / "alex.yaml").read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("  trust: 5\n", "  trust: 1\n").replace(
-            "  lack-of-trust: 1\n", "  lack-of-trust: 5\n"
-        ),
-        encoding="utf-8",
-    )
+    path = low_trust_file(tmp_path / "low.yaml")
     # A version-1 file with a version-2 folder: the shipped version 1 shares the shipped
     # support text, so the folder is made version 1 here.
     for name in ("signs.yaml", "lack_signs.yaml"):

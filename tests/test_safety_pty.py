@@ -9,18 +9,17 @@ and what was written. The pairs run side by side, in lockstep, to keep the modul
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
+import session
 import yaml
-from helpers import make_sheet, spawn_cli
+from helpers import make_sheet
 
 from intimacy_check.answers import format_answer_sheet
 from intimacy_check.documents.advice import advice
@@ -65,63 +64,15 @@ COMPARISON_PROMPT = _(quiz_text.COMPARISON_PROMPT)
 DISCLAIMER_START = "intimacy-check is an aid"  # the closing lines, after the steps
 
 
-class Terminal(pyte.HistoryScreen):
-    """A terminal emulator that, like xterm, forgets its scrollback on "erase saved lines"
-    (the same as test_pty's, copied to keep this module on its own)."""
-
-    def erase_in_display(self, how: int = 0, *args: Any, **kwargs: Any) -> None:
-        super().erase_in_display(how, *args, **kwargs)
-        if how == 3:
-            self.history.top.clear()
-            self.history.bottom.clear()
-
-    def everything(self) -> str:
-        """What a person could see now, on the screen or by scrolling back."""
-        scrolled = [
-            "".join(line[column].data for column in sorted(line)) for line in self.history.top
-        ]
-        return "\n".join([*scrolled, *self.display])
-
-
-class Session:
-    """intimacy-check in a pseudo-terminal, everything it writes kept and fed on demand to
-    an emulated terminal with scrollback."""
+class Session(session.Session):
+    """A quiz in a pseudo-terminal, with a long scrollback for two whole turns."""
 
     def __init__(self, *args: str, cwd: Path) -> None:
-        self.child = spawn_cli(*args, cwd=cwd, timeout=GUARD)
-        self.log = io.StringIO()
-        self.child.logfile_read = self.log
-        self.terminal = Terminal(100, 40, history=5000)
-        self.stream = pyte.Stream(self.terminal)
-        self.fed = 0
-
-    def expect(self, text: str) -> str:
-        """Wait for `text`; return what came before it."""
-        self.child.expect_exact(text)
-        return self.child.before
-
-    def send(self, line: str) -> None:
-        self.child.sendline(line)
+        super().__init__(*args, cwd=cwd, history=5000)
 
     def rate(self, rating: int) -> None:
         self.expect(RATING_PROMPT)
         self.send(str(rating))
-
-    @property
-    def written(self) -> str:
-        return self.log.getvalue()
-
-    def seen(self) -> str:
-        """What a person could see now, on the screen or by scrolling back."""
-        text = self.written
-        self.stream.feed(text[self.fed :])
-        self.fed = len(text)
-        return self.terminal.everything()
-
-    def end(self) -> int | None:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        return self.child.exitstatus
 
 
 # --- small helpers ---------------------------------------------------------------------------

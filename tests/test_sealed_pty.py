@@ -9,7 +9,6 @@ three tries open a file sealed by age itself, whose passphrase work is lighter.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from dataclasses import dataclass, field, replace
@@ -17,8 +16,8 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from helpers import SAFETY_PROMPT, make_sheet, spawn_cli
-from test_pty import _Terminal
+import session
+from helpers import SAFETY_PROMPT, make_sheet
 from test_sealed import (
     NAME,
     PARTNER,
@@ -55,47 +54,14 @@ CHOOSE = _(text.CHOOSE_PROMPT, minimum=8)
 CONFIRM = _(text.CONFIRM_PROMPT)
 
 
-class Session:
-    """intimacy-check in a pseudo-terminal, with everything it writes kept, and fed on
-    demand to an emulated terminal (with scrollback) to see what a person could see."""
-
-    def __init__(self, *args: str, cwd: Path) -> None:
-        self.child = spawn_cli(*args, cwd=cwd, timeout=GUARD)
-        self.log = io.StringIO()
-        self.child.logfile_read = self.log
-        self.terminal = _Terminal(100, 40, history=2000)
-        self.stream = pyte.Stream(self.terminal)
-        self.fed = 0
-
-    def expect(self, pattern: str) -> str:
-        """Wait for `pattern` (plain text); return what came before it."""
-        self.child.expect_exact(pattern)
-        return self.child.before
-
-    def send(self, line: str) -> None:
-        self.child.sendline(line)
-
-    @property
-    def written(self) -> str:
-        return self.log.getvalue()
-
-    def seen(self) -> str:
-        """What a person could see now, on the screen or by scrolling back."""
-        text = self.written
-        self.stream.feed(text[self.fed :])
-        self.fed = len(text)
-        return self.terminal.everything()
+class Session(session.Session):
+    """A sealed quiz in a pseudo-terminal, rated statement by statement."""
 
     def answer(self, ratings: list[int]) -> None:
         for position, rating in enumerate(ratings, start=1):
             self.expect(f"{position}/20")
             self.expect(_(quiz_text.RATING_PROMPT))
             self.send(str(rating))
-
-    def end(self) -> int | None:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        return self.child.exitstatus
 
 
 def assert_never_shown(session: Session) -> None:
