@@ -188,7 +188,7 @@ def test_installed_signs_lists_the_statements(installed: Path, elsewhere: Path) 
     listing = _run([installed / "intimacy-check", "signs"], cwd=elsewhere)
 
     assert "You trust your partner" in listing
-    assert "You care about each other's needs" in listing
+    assert "You are glad when things go well for your partner" in listing
 
 
 def test_installed_quiz_then_report(installed: Path, elsewhere: Path) -> None:
