@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,14 +23,18 @@ class SummaryRow:
     band: str | None  # band id
     band_label: str | None
     top_concern: str | None  # the most pressing growth area or warning sign, by title
+    answers: Mapping[str, int | None] | None = None  # each rating, where they were asked for
 
     @property
     def when(self) -> datetime | None:
         return self.completed_at
 
 
-def summarize(questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str) -> SummaryRow:
-    """Score one sheet down to the few facts a caseload overview shows."""
+def summarize(
+    questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str, items: bool = False
+) -> SummaryRow:
+    """Score one sheet down to the few facts a caseload overview shows, and with `items`
+    its ratings too."""
     assessment = assess(questionnaire, sheet)
     weighted = [
         (flag_weight(result.sign, result.rating), position, result)
@@ -48,6 +52,7 @@ def summarize(questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str) ->
         band=assessment.band.id if assessment.band else None,
         band_label=assessment.band.label if assessment.band else None,
         top_concern=top.sign.concern_title if top else None,
+        answers=dict(sheet.answers) if items else None,
     )
 
 

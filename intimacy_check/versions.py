@@ -49,6 +49,17 @@ class Questionnaires:
         assert found is not None  # check_matches refused any other questionnaire
         return found
 
+    def statement_ids(self) -> tuple[str, ...]:
+        """Every statement id a file of this questionnaire may answer: the current
+        version's in quiz order, then those only earlier versions have, newest first.
+        An id never names two meanings, so one column per id serves every version."""
+        ids = [sign.id for sign in self.current.signs]
+        for version in range(self.current.version - 1, 0, -1):
+            earlier = self.find((self.current.id, version))
+            if earlier is not None:
+                ids += [sign.id for sign in earlier.signs if sign.id not in ids]
+        return tuple(ids)
+
     def find(self, key: Key) -> Questionnaire | None:
         if key == (self.current.id, self.current.version):
             return self.current

@@ -263,3 +263,94 @@ def test_at_50_columns_the_band_gets_a_line_of_its_own(
         "       Close, with room to grow",
         "       alex.yaml  ·  top concern: Closeness beyon…",
     ]
+
+
+# --- item-level data: one rating per cell ----------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+BASE_COLUMNS = [
+    "file",
+    "respondent",
+    "status",
+    "completed_at",
+    "index",
+    "band",
+    "band_label",
+    "top_concern",
+]
+
+
+def test_items_add_a_column_per_statement_of_every_version() -> None:
+    result = run("summary", str(EXAMPLES), "--items", "--format", "csv", "--sort", "path")
+    assert result.exit_code == 0, result.stderr
+    table = list(csv.reader(io.StringIO(result.stdout)))
+    v2 = [sign.id for sign in load_questionnaire().signs]
+    v1_only = [sign.id for sign in shipped_version(1).signs if sign.id not in v2]  # type: ignore[union-attr]
+    assert table[0] == BASE_COLUMNS + v2 + v1_only
+    assert len(v1_only) == 8
+    rows = {Path(row[0]).name: dict(zip(table[0], row, strict=True)) for row in table[1:]}
+    # sam.yaml (version 2) as written in the file; the version-1 columns stay empty.
+    sam = rows["sam.yaml"]
+    assert [sam[sign_id] for sign_id in v2[:4]] == ["4", "4", "2", "2"]
+    assert [sam[sign_id] for sign_id in v1_only] == [""] * 8
+    # alex-september.yaml (version 1): shared ids and its own, none of version 2's new ones.
+    september = rows["alex-september.yaml"]
+    assert (september["trust"], september["holding-grudges"], september["lack-of-trust"]) == (
+        "4",
+        "5",
+        "2",
+    )
+    assert september["feel-listened-to"] == "" and september["active-listening"] == "3"
+
+
+def test_a_skipped_or_unreached_statement_is_an_empty_cell(tmp_path: Path) -> None:
+    out = tmp_path / "pat.yaml"
+    ratings = "3\ns\n" + "4\n" * 3  # the second skipped, three more, then input ends
+    stopped = CliRunner().invoke(app, ["quiz", "--name", "Pat", "-o", str(out)], input=ratings)
+    assert stopped.exit_code == 1
+    result = run("summary", str(out), "--items", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    header, row = list(csv.reader(io.StringIO(result.stdout)))
+    cells = dict(zip(header, row, strict=True))
+    ids = [sign.id for sign in load_questionnaire().signs]
+    assert [cells[sign_id] for sign_id in ids[:6]] == ["3", "", "4", "4", "4", ""]
+    assert cells["status"] == "in-progress"
+
+
+def test_items_in_json_are_each_files_answers_and_fit_the_schema() -> None:
+    import jsonschema
+
+    result = run("summary", str(EXAMPLES), "--items", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "intimacy_check" / "schemas")
+        .joinpath("summary.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    jsonschema.validate(document, schema)
+    rows = {Path(row["file"]).name: row for row in document["rows"]}
+    assert rows["alex.yaml"]["answers"]["doubting-their-word"] == 1
+    assert len(rows["alex.yaml"]["answers"]) == 20
+    assert (
+        "answers" not in json.loads(run("summary", str(EXAMPLES), "-f", "json").stdout)["rows"][0]
+    )
+
+
+def test_a_sealed_file_has_no_ratings_to_give(tmp_path: Path) -> None:
+    (tmp_path / "kim.yaml.age").write_bytes(b"age-encryption.org/v1\n-> scrypt c2FsdA 18\n")
+    as_csv = run("summary", str(tmp_path), "--items", "--format", "csv")
+    header, row = list(csv.reader(io.StringIO(as_csv.stdout)))
+    assert row[2] == "sealed" and row[len(BASE_COLUMNS) :] == [""] * (len(header) - 8)
+    as_json = json.loads(run("summary", str(tmp_path), "--items", "-f", "json").stdout)
+    assert as_json["rows"][0]["answers"] is None
+
+
+@pytest.mark.parametrize("fmt", ["terminal", None])
+def test_items_are_for_csv_and_json_only(fmt: str | None) -> None:
+    result = run("summary", str(EXAMPLES), "--items", *(["--format", fmt] if fmt else []))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "intimacy-check: error: --items is for --format csv or json, which hold one rating "
+        "per cell (see 'intimacy-check summary --help')\n"
+    )

@@ -20,7 +20,7 @@ from intimacy_check.caseload import SummaryRow, sealed_row, sort_rows, streams, 
 from intimacy_check.commands import PROG, DataDir, fail, load
 from intimacy_check.commands.report import Destination, Paper, emit
 from intimacy_check.documents.caseload import caseload_document
-from intimacy_check.errors import IntimacyCheckError
+from intimacy_check.errors import IntimacyCheckError, UsageError
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
@@ -28,6 +28,7 @@ from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.versions import Questionnaires
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
+ITEM_FORMATS = ("csv", "json")  # --items is data for a spreadsheet or a program
 ANSWER_FILE_ENDINGS = (".yaml", ".yml", ".yaml.age", ".yml.age")
 
 
@@ -92,7 +93,11 @@ def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
 
 
 def _rows(
-    files: Iterator[Path], questionnaires: Questionnaires, failures: list[str]
+    files: Iterator[Path],
+    questionnaires: Questionnaires,
+    failures: list[str],
+    *,
+    items: bool = False,
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped. A sealed
     file is listed as sealed: a caseload never asks for a passphrase."""
@@ -100,7 +105,7 @@ def _rows(
         try:
             sheet = read_answer_sheet(path)
             questionnaire = questionnaires.for_sheet(sheet, source=str(path))
-            row = summarize(questionnaire, sheet, file=str(path))
+            row = summarize(questionnaire, sheet, file=str(path), items=items)
         except SealedFile:
             row = sealed_row(file=str(path))
         except IntimacyCheckError as error:
@@ -158,6 +163,7 @@ def summary(
         SortKey,
         typer.Option("--sort", help=_(text.SORT_HELP)),
     ] = SortKey.INDEX,
+    items: Annotated[bool, typer.Option("--items", help=_(text.ITEMS_HELP))] = False,
     data_dir: DataDir = None,
 ) -> None:
     """One row per answer file, for a counselor's caseload.
@@ -165,14 +171,17 @@ def summary(
     Each row shows the respondent, status, completed date, index, band and the most
     pressing growth area or warning sign.
     """
+    if items and format not in ITEM_FORMATS:
+        raise UsageError(_(text.ITEMS_FORMATS))
     questionnaires = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
-    rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaires, failures))
+    rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaires, failures, items=items))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
     destination = Destination(format=formats.for_the_screen(formats.BY_NAME[format]), path=None)
-    emit(caseload_document(rows), destination, template=None, paper=Paper.a4)
+    columns = questionnaires.statement_ids() if items else ()
+    emit(caseload_document(rows, items=columns), destination, template=None, paper=Paper.a4)
     if found.count == 0:
         shown = " ".join(str(path) for path in paths)
         fail(_(text.NO_ANSWER_FILES, paths=shown))

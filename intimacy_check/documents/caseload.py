@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from intimacy_check.answers import SEALED
@@ -36,6 +36,7 @@ class CaseloadRow:
     band_label: str | None  # the band's label, where there is a band
     band: str  # the label, or "incomplete"
     top_concern: str | None
+    answers: Mapping[str, int | None] | None  # with --items; None for a sealed file
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +46,7 @@ class CaseloadDocument:
     columns: tuple[str, ...]
     rows: Iterator[CaseloadRow]
     closing: Closing
+    items: tuple[str, ...] = ()  # with --items: a column per statement id, after `columns`
 
 
 def caseload_row(row: SummaryRow) -> CaseloadRow:
@@ -61,6 +63,7 @@ def caseload_row(row: SummaryRow) -> CaseloadRow:
         band_label=inert(row.band_label) if row.band_label else None,
         band=_band(row),
         top_concern=inert(row.top_concern) if row.top_concern else None,
+        answers=row.answers,
     )
 
 
@@ -70,9 +73,12 @@ def _band(row: SummaryRow) -> str:
     return "–" if row.status == SEALED else _(m.INCOMPLETE)
 
 
-def caseload_document(rows: Iterable[SummaryRow]) -> CaseloadDocument:
+def caseload_document(
+    rows: Iterable[SummaryRow], *, items: tuple[str, ...] = ()
+) -> CaseloadDocument:
     return CaseloadDocument(
         columns=SCHEMA_COLUMNS,
         rows=(caseload_row(row) for row in rows),
         closing=closing(),
+        items=items,
     )

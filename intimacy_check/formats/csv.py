@@ -31,10 +31,15 @@ def _cell(value: object) -> str:
 
 
 def caseload(document: CaseloadDocument) -> Iterator[str]:
-    yield _line(document.columns)
+    """With items, a column per statement: its rating, empty when skipped or not reached."""
+    yield _line((*document.columns, *document.items))
     for row in document.rows:
         fields = caseload_row(row)
-        yield _line(_cell(fields[name]) for name in document.columns)
+        answers = row.answers or {}
+        yield _line(
+            [_cell(fields[name]) for name in document.columns]
+            + [_cell(answers.get(sign_id)) for sign_id in document.items]
+        )
 
 
 RENDERERS = {"CaseloadDocument": caseload}

@@ -203,7 +203,10 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     """An object whose `rows` are written one by one, as the files are read."""
     yield '{\n  "schema": ' + json.dumps(_schema("summary")) + ',\n  "rows": ['
     for number, row in enumerate(document.rows):
-        yield ("," if number else "") + "\n    " + json.dumps(caseload_row(row), ensure_ascii=True)
+        value = caseload_row(row)
+        if document.items:  # each file's own ratings, null for a skipped one
+            value["answers"] = None if row.answers is None else dict(row.answers)
+        yield ("," if number else "") + "\n    " + json.dumps(value, ensure_ascii=True)
     closing = json.dumps(_closing(document.closing), ensure_ascii=True)[1:-1]
     yield "\n  ],\n  " + closing + "\n}\n"
 

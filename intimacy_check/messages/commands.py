@@ -20,6 +20,8 @@ SECOND_PARTNER_HELP = N_("The other partner's answer file.")
 PROGRESS_FILES_HELP = N_("Answer files of one or more people, taken at different times.")
 SUMMARY_PATHS_HELP = N_("Answer files, or folders to search for *.yaml and *.yml.")
 SORT_HELP = N_("Row order: index (most in need first), name, date, or path (as found).")
+ITEMS_HELP = N_("Add each rating: a column per statement in CSV, and 'answers' in JSON.")
+ITEMS_FORMATS = N_("--items is for --format csv or json, which hold one rating per cell")
 
 # --- choosing where an output goes -------------------------------------------------------------
 NO_FORMAT_FROM_NAME = N_("cannot tell the format from {name}; add --format ({choices})")
