@@ -370,8 +370,8 @@ def summary_rows(
         speed.note = memory.note = note
         return [speed, memory]
 
-    def summary(size: int) -> list[str]:
-        return [cli, "summary", str(caseloads[size]), "--format", "csv"]
+    def summary(size: int, *extra: str) -> list[str]:
+        return [cli, "summary", str(caseloads[size]), "--format", "csv", *extra]
 
     problem = first_failure([summary(large), [python, bare, str(caseloads[large])]])
     if problem:
@@ -385,7 +385,19 @@ def summary_rows(
     # Peak memory barely varies and needs no alternation: the large runs are those above.
     memory.ours = mebibytes(ours)
     memory.floor = mebibytes([run_once(summary(small)) for _ in range(runs)])
-    return [speed, memory]
+    # With --items every row also carries its ratings: it must stream the same way.
+    items_speed = Outcome(name=f"summary --items {large:,} files, csv", target=1.5)
+    items_memory = Outcome(
+        name=f"summary --items peak RSS, {large:,} vs {small:,} files", target=1.2, unit="MiB"
+    )
+    ours, bare_loop = alternate(
+        summary(large, "--items"), [python, bare, str(caseloads[large])], runs=runs, warmup=warmup
+    )
+    items_speed.ours, items_speed.floor = milliseconds(ours), milliseconds(bare_loop)
+    items_speed.cpu = cpu_ratio(ours, bare_loop)
+    items_memory.ours = mebibytes(ours)
+    items_memory.floor = mebibytes([run_once(summary(small, "--items")) for _ in range(runs)])
+    return [speed, memory, items_speed, items_memory]
 
 
 # ---------------------------------------------------------------------------------------

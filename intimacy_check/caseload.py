@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +11,42 @@ from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.scoring import assess, flag_weight
 
 SORT_KEYS = ("index", "name", "date", "path")
+SKIPPED = 0  # in Ratings.values: a statement skipped
+UNREACHED = 255  # in Ratings.values: a statement the file has no answer for
+
+
+@dataclass(frozen=True, slots=True)
+class Ratings:
+    """One file's ratings in the order of the caseload's item columns, one byte each, so
+    that a caseload sorted in memory holds ten thousand of them in little space."""
+
+    values: bytes  # 1-5, SKIPPED or UNREACHED
+
+    def cell(self, position: int) -> int | None:
+        value = self.values[position]
+        return None if value in (SKIPPED, UNREACHED) else value
+
+    def answers(self, columns: Sequence[str]) -> dict[str, int | None]:
+        """The file's own answers by statement id, None for a skipped one."""
+        return {
+            sign_id: self.cell(position)
+            for position, sign_id in enumerate(columns)
+            if self.values[position] != UNREACHED
+        }
+
+
+def ratings(sheet: AnswerSheet, columns: Sequence[str]) -> Ratings:
+    answers = sheet.answers
+    return Ratings(
+        bytes(
+            UNREACHED
+            if sign_id not in answers
+            else SKIPPED
+            if answers[sign_id] is None
+            else answers[sign_id]  # type: ignore[misc]
+            for sign_id in columns
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +59,7 @@ class SummaryRow:
     band: str | None  # band id
     band_label: str | None
     top_concern: str | None  # the most pressing growth area or warning sign, by title
-    answers: Mapping[str, int | None] | None = None  # each rating, where they were asked for
+    ratings: Ratings | None = None  # with item columns; None for a sealed file
 
     @property
     def when(self) -> datetime | None:
@@ -31,10 +67,10 @@ class SummaryRow:
 
 
 def summarize(
-    questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str, items: bool = False
+    questionnaire: Questionnaire, sheet: AnswerSheet, *, file: str, items: Sequence[str] = ()
 ) -> SummaryRow:
-    """Score one sheet down to the few facts a caseload overview shows, and with `items`
-    its ratings too."""
+    """Score one sheet down to the few facts a caseload overview shows, and its ratings
+    in the order of the item columns, where there are any."""
     assessment = assess(questionnaire, sheet)
     weighted = [
         (flag_weight(result.sign, result.rating), position, result)
@@ -52,7 +88,7 @@ def summarize(
         band=assessment.band.id if assessment.band else None,
         band_label=assessment.band.label if assessment.band else None,
         top_concern=top.sign.concern_title if top else None,
-        answers=dict(sheet.answers) if items else None,
+        ratings=ratings(sheet, items) if items else None,
     )
 
 

@@ -97,7 +97,7 @@ def _rows(
     questionnaires: Questionnaires,
     failures: list[str],
     *,
-    items: bool = False,
+    items: tuple[str, ...] = (),
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped. A sealed
     file is listed as sealed: a caseload never asks for a passphrase."""
@@ -176,11 +176,11 @@ def summary(
     questionnaires = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
-    rows: Iterator[SummaryRow] = _with_progress(_rows(found, questionnaires, failures, items=items))
+    columns = questionnaires.statement_ids() if items else ()
+    rows = _with_progress(_rows(found, questionnaires, failures, items=columns))
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
     destination = Destination(format=formats.for_the_screen(formats.BY_NAME[format]), path=None)
-    columns = questionnaires.statement_ids() if items else ()
     emit(caseload_document(rows, items=columns), destination, template=None, paper=Paper.a4)
     if found.count == 0:
         shown = " ".join(str(path) for path in paths)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from intimacy_check.answers import SEALED
-from intimacy_check.caseload import SummaryRow
+from intimacy_check.caseload import Ratings, SummaryRow
 from intimacy_check.documents.parts import Closing, Score, closing, score
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
@@ -36,7 +36,7 @@ class CaseloadRow:
     band_label: str | None  # the band's label, where there is a band
     band: str  # the label, or "incomplete"
     top_concern: str | None
-    answers: Mapping[str, int | None] | None  # with --items; None for a sealed file
+    ratings: Ratings | None  # in the order of the document's items; None for a sealed file
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,7 +63,7 @@ def caseload_row(row: SummaryRow) -> CaseloadRow:
         band_label=inert(row.band_label) if row.band_label else None,
         band=_band(row),
         top_concern=inert(row.top_concern) if row.top_concern else None,
-        answers=row.answers,
+        ratings=row.ratings,
     )
 
 

@@ -35,10 +35,13 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     yield _line((*document.columns, *document.items))
     for row in document.rows:
         fields = caseload_row(row)
-        answers = row.answers or {}
+        ratings = row.ratings
         yield _line(
             [_cell(fields[name]) for name in document.columns]
-            + [_cell(answers.get(sign_id)) for sign_id in document.items]
+            + [
+                "" if ratings is None else _cell(ratings.cell(position))
+                for position in range(len(document.items))
+            ]
         )
 
 

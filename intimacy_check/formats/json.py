@@ -205,7 +205,8 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     for number, row in enumerate(document.rows):
         value = caseload_row(row)
         if document.items:  # each file's own ratings, null for a skipped one
-            value["answers"] = None if row.answers is None else dict(row.answers)
+            ratings = row.ratings
+            value["answers"] = None if ratings is None else ratings.answers(document.items)
         yield ("," if number else "") + "\n    " + json.dumps(value, ensure_ascii=True)
     closing = json.dumps(_closing(document.closing), ensure_ascii=True)[1:-1]
     yield "\n  ],\n  " + closing + "\n}\n"
