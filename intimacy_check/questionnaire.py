@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,18 +210,18 @@ def load_questionnaire(
     folder = resolve_data_dir(data_dir)
     documents: dict[str, Any] = {}
 
-    def read(name: str, *, fallback: Path | None = None) -> None:
+    def read(name: str, *, fallback: Callable[[], Path] | None = None) -> None:
         path = folder / name
         if fallback is not None and not os.path.lexists(path):
-            path = fallback / name
+            path = fallback() / name  # looked for only when needed: it may not exist
         try:
             documents[name] = load_file(path, limit=CONTENT_LIMIT)
         except ReadError as error:
             raise ContentError(str(error)) from None
 
     read(SIGNS_FILE)
-    read(STEPS_FILE, fallback=shared)
-    read(SUPPORT_FILE, fallback=shared or default_data_dir())
+    read(STEPS_FILE, fallback=None if shared is None else lambda: shared)
+    read(SUPPORT_FILE, fallback=lambda: shared or default_data_dir())
     if os.path.lexists(folder / CHANGES_FILE):
         read(CHANGES_FILE)
     for name in section_files(documents[SIGNS_FILE], path=str(folder / SIGNS_FILE)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated
 
@@ -110,10 +111,6 @@ def usable_sheets(
     return usable
 
 
-def _version(questionnaire: Questionnaire) -> int:
-    return questionnaire.version
-
-
 def progress(
     files: Annotated[
         list[Path],
@@ -145,7 +142,7 @@ def progress(
     if not sheets:
         fail(_(text.NOTHING_TO_FOLLOW))
     people = group_progress(sheets)
-    newest = max((questionnaire for _file, _sheet, questionnaire in sheets), key=_version)
+    newest = max((answered for _file, _sheet, answered in sheets), key=attrgetter("version"))
     emit(progress_document(newest, people), destination, template=template, paper=paper)
     if failures:
         raise typer.Exit(1)
