@@ -33,6 +33,8 @@ SEALED = "sealed"  # what a caseload can say of a file it has no passphrase for
 ANSWER_FILE_LIMIT = 64 * 1024
 # A sealed file is its answers plus age's header and 16 bytes per 64 KiB of them.
 SEALED_FILE_LIMIT = ANSWER_FILE_LIMIT + 4096
+# A FHIR Bundle says much more per answer: a couple's is about 80 KiB, a year of progress more.
+FHIR_FILE_LIMIT = 1024 * 1024
 # How every age file begins; the rest of a sealed file is for `sealing` to open.
 SEALED_MAGIC = b"age-encryption.org/v1\n"
 MAX_NAME_LENGTH = 100
@@ -62,6 +64,8 @@ class AnswerSheet:
     status: str = IN_PROGRESS
     completed_at: datetime | None = None
     answers: Mapping[str, int | None] = field(default_factory=lambda: MappingProxyType({}))
+    # A completed FHIR response may leave out what was skipped; an answer file never does.
+    omits_skipped: bool = False
 
     def with_answer(self, sign_id: str, rating: int | None) -> AnswerSheet:
         """A copy with one more (or a changed) answer."""
@@ -95,16 +99,29 @@ def read_answer_sheet(path: Path) -> AnswerSheet:
 def read_answer_bytes(path: Path) -> bytes:
     """An answer file's bytes, plain or sealed, within the size limit of each."""
     try:
-        content = read_limited(path, limit=SEALED_FILE_LIMIT, shown_limit=ANSWER_FILE_LIMIT)
-        if len(content) > ANSWER_FILE_LIMIT and not is_sealed(content):
-            raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=ANSWER_FILE_LIMIT // 1024))
+        # Past the largest limit of any kind, the limit of an answer file is the one named.
+        content = read_limited(path, limit=FHIR_FILE_LIMIT, shown_limit=ANSWER_FILE_LIMIT)
+        limit = _limit_for(content)
+        if len(content) > limit:
+            raise ReadError(_(errors.FILE_TOO_LARGE, path=path, kib=limit // 1024))
     except ReadError as error:
         raise AnswerFileError(str(error)) from None
     return content
 
 
+def _limit_for(content: bytes) -> int:
+    if is_sealed(content):
+        return SEALED_FILE_LIMIT
+    return FHIR_FILE_LIMIT if looks_like_fhir(content) else ANSWER_FILE_LIMIT
+
+
 def is_sealed(content: bytes) -> bool:
     return content.startswith(SEALED_MAGIC)
+
+
+def looks_like_fhir(content: bytes) -> bool:
+    """Whether a file's bytes are JSON naming a FHIR resource type, not an answer file."""
+    return content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"resourceType"' in content
 
 
 _FORMAT_LINE = re.compile(rf"^format:[ \t]*[\"']?{re.escape(FORMAT)}", re.MULTILINE)
@@ -125,10 +142,17 @@ _FORMAT_WITHIN_LINES = 10  # the format is the first key of every file this tool
 
 def parse_answer_bytes(content: bytes, *, source: str) -> AnswerSheet:
     """Decode, parse and validate a plain answer file's bytes (as read, or as unsealed)."""
-    if len(content) > ANSWER_FILE_LIMIT:
-        raise AnswerFileError(_(errors.FILE_TOO_LARGE, path=source, kib=ANSWER_FILE_LIMIT // 1024))
+    limit = _limit_for(content)
+    if len(content) > limit:
+        raise AnswerFileError(_(errors.FILE_TOO_LARGE, path=source, kib=limit // 1024))
     try:
         text = decode_text(content, source=source)
+        if looks_like_fhir(content):
+            from intimacy_check import fhir  # only a FHIR file pays for reading one
+
+            response = fhir.parse_response(text, source=source)
+            sheet = parse_answer_sheet(response.document, source=source, shown=response.shown)
+            return replace(sheet, omits_skipped=sheet.status == COMPLETED)
         document = parse_yaml(text, source=source)
     except ReadError as error:
         if error.not_yaml_at is not None and not _names_the_format_before(text, error.not_yaml_at):
@@ -141,9 +165,20 @@ def parse_answer_bytes(content: bytes, *, source: str) -> AnswerSheet:
     return parse_answer_sheet(document, source=source)
 
 
-def parse_answer_sheet(document: Any, *, source: str, clock: datetime | None = None) -> AnswerSheet:
+def parse_answer_sheet(
+    document: Any,
+    *,
+    source: str,
+    clock: datetime | None = None,
+    shown: Mapping[str, str] = MappingProxyType({}),
+) -> AnswerSheet:
     """Validate a parsed answer-file document and build the AnswerSheet; `clock` is the
-    time now, against which a completion in the future is refused."""
+    time now, against which a completion in the future is refused. `shown` names a key
+    as the file itself does, where it was read from another format (FHIR)."""
+
+    def key(name: str) -> str:
+        return repr(shown.get(name, name))
+
     if not isinstance(document, Mapping):
         if document is None:
             raise AnswerFileError(_(errors.EMPTY_NOT_ANSWER_FILE, source=source))
@@ -167,9 +202,11 @@ def parse_answer_sheet(document: Any, *, source: str, clock: datetime | None = N
         raise AnswerFileError(
             _(errors.STATUS_WRONG, source=source, status=repr(status), **statuses)
         )
-    respondent = _respondent(document.get("respondent"), source)
-    started_at = _timestamp(document, "started_at", source)
-    completed_at = _timestamp(document, "completed_at", source, optional=status != COMPLETED)
+    respondent = _respondent(document.get("respondent"), source, key("respondent"))
+    started_at = _timestamp(document, "started_at", source, shown=key("started_at"))
+    completed_at = _timestamp(
+        document, "completed_at", source, optional=status != COMPLETED, shown=key("completed_at")
+    )
     assert started_at is not None  # not optional
     _check_times(started_at, completed_at, status=status, source=source, at=clock)
     return AnswerSheet(
@@ -203,22 +240,24 @@ def _questionnaire(raw: Any, source: str) -> tuple[str, int]:
     return raw["id"], raw["version"]
 
 
-def _respondent(raw: Any, source: str) -> str:
+def _respondent(raw: Any, source: str, key: str) -> str:
     if not isinstance(raw, str):
         problem = errors.RESPONDENT_MISSING if raw is None else errors.RESPONDENT_NOT_TEXT
-        raise AnswerFileError(_(problem, source=source))
+        raise AnswerFileError(_(problem, source=source, key=key))
     name = " ".join(raw.split())
     if not name:
-        raise AnswerFileError(_(errors.RESPONDENT_EMPTY, source=source))
+        raise AnswerFileError(_(errors.RESPONDENT_EMPTY, source=source, key=key))
     if not "".join(inert(name).split()):
-        raise AnswerFileError(_(errors.RESPONDENT_INVISIBLE, source=source))
+        raise AnswerFileError(_(errors.RESPONDENT_INVISIBLE, source=source, key=key))
     if len(name) > MAX_NAME_LENGTH:
-        raise AnswerFileError(_(errors.RESPONDENT_TOO_LONG, source=source, limit=MAX_NAME_LENGTH))
+        raise AnswerFileError(
+            _(errors.RESPONDENT_TOO_LONG, source=source, key=key, limit=MAX_NAME_LENGTH)
+        )
     return name
 
 
 def _timestamp(
-    document: Mapping[str, Any], key: str, source: str, *, optional: bool = False
+    document: Mapping[str, Any], key: str, source: str, *, optional: bool = False, shown: str
 ) -> datetime | None:
     raw = document.get(key)
     if raw is None and optional:
@@ -233,7 +272,7 @@ def _timestamp(
             raw = None
     if not isinstance(raw, datetime) or raw.tzinfo is None:
         message = errors.TIMESTAMP_DATE_ONLY if date_only else errors.TIMESTAMP
-        raise AnswerFileError(_(message, source=source, key=repr(key)))
+        raise AnswerFileError(_(message, source=source, key=shown))
     return raw.replace(tzinfo=_zone(raw.utcoffset()))
 
 
@@ -289,8 +328,9 @@ def _answers(raw: Any, source: str) -> dict[str, int | None]:
     return answers
 
 
-def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> None:
-    """Raise AnswerFileError unless the sheet answers exactly this questionnaire's statements."""
+def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> AnswerSheet:
+    """The sheet, if it answers exactly this questionnaire's statements (AnswerFileError if
+    not), with any a completed FHIR response left out filled in as skipped."""
     if (sheet.questionnaire_id, sheet.questionnaire_version) != (
         questionnaire.id,
         questionnaire.version,
@@ -309,12 +349,15 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Non
     for sign_id in sheet.answers:
         if sign_id not in known:
             raise AnswerFileError(_(errors.NOT_A_STATEMENT, source=source, sign=repr(sign_id)))
-    if sheet.status == COMPLETED:
-        missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
-        if missing:
-            raise AnswerFileError(
-                _(errors.COMPLETED_BUT_MISSING, source=source, sign=repr(missing[0]))
-            )
+    if sheet.status != COMPLETED:
+        return sheet
+    missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
+    if not missing:
+        return sheet
+    if not sheet.omits_skipped:
+        raise AnswerFileError(_(errors.COMPLETED_BUT_MISSING, source=source, sign=repr(missing[0])))
+    answers = {sign_id: sheet.answers.get(sign_id) for sign_id in known}
+    return replace(sheet, answers=MappingProxyType(answers), omits_skipped=False)
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -39,15 +39,16 @@ class Questionnaires:
     shipped: Callable[[int], Questionnaire | None] = shipped_version
     _known: dict[Key, Questionnaire | None] = field(default_factory=dict)
 
-    def for_sheet(self, sheet: AnswerSheet, *, source: str) -> Questionnaire:
-        """The questionnaire this sheet answered, checked against it; AnswerFileError if
-        this intimacy-check knows no such questionnaire, or the answers do not fit it."""
+    def for_sheet(self, sheet: AnswerSheet, *, source: str) -> tuple[AnswerSheet, Questionnaire]:
+        """The sheet as checked against the questionnaire it answered, and that
+        questionnaire; AnswerFileError if this intimacy-check knows no such questionnaire,
+        or the answers do not fit it."""
         key = (sheet.questionnaire_id, sheet.questionnaire_version)
         found = self.find(key)
         # Unknown: checked against the current one, whose message names both versions.
-        check_matches(sheet, questionnaire=found or self.current, source=source)
+        checked = check_matches(sheet, questionnaire=found or self.current, source=source)
         assert found is not None  # check_matches refused any other questionnaire
-        return found
+        return checked, found
 
     def statement_ids(self) -> tuple[str, ...]:
         """Every statement id a file of this questionnaire may answer: the current

@@ -25,6 +25,7 @@ NOT_FOR_PEOPLE = (
     re.compile(r'<meta http-equiv="Content-Security-Policy" .*>'),  # for the browser
     re.compile(r"# public key: "),  # the comment age writes in an identity file
     re.compile(r"Decryption failed|No matching keys found"),  # matched in the age library's words
+    re.compile(r"urn:[a-z0-9:.-]+"),  # FHIR names of our own
 )
 
 

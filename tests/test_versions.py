@@ -388,6 +388,6 @@ def test_scoring_is_the_same_whichever_version_is_loaded_first(
     questionnaire: Questionnaire,
 ) -> None:
     sheet = read_answer_sheet(V1_FILES / "alex.yaml")
-    found = Questionnaires(shipped_version(2)).for_sheet(sheet, source="alex.yaml")  # type: ignore[arg-type]
+    sheet, found = Questionnaires(shipped_version(2)).for_sheet(sheet, source="alex.yaml")  # type: ignore[arg-type]
     assert found.version == 1
     assert build_report(found, [sheet]).assessments[0].index == 72.5

@@ -14,6 +14,7 @@ import typer
 from intimacy_check.answers import (
     AnswerSheet,
     is_sealed,
+    looks_like_fhir,
     parse_answer_bytes,
     read_answer_bytes,
 )
@@ -69,7 +70,19 @@ def read_sheet(
 ) -> tuple[AnswerSheet, Questionnaire]:
     """Parse an answer file's plain bytes; the sheet, and the questionnaire it answers."""
     sheet = parse_answer_bytes(content, source=str(path))
-    return sheet, questionnaires.for_sheet(sheet, source=str(path))
+    return questionnaires.for_sheet(sheet, source=str(path))
+
+
+def each_response(path: Path, content: bytes) -> list[tuple[str, bytes]]:
+    """A file's answers by name: the file itself, or each response of a FHIR Bundle that
+    holds several (a couple's or a progress export, read back)."""
+    if looks_like_fhir(content):
+        from intimacy_check.fhir import split_bundle
+
+        split = split_bundle(content, source=str(path))
+        if split is not None:
+            return split
+    return [(str(path), content)]
 
 
 def open_answer_files(paths: list[Path], keyring: Keyring) -> list[bytes]:

@@ -23,6 +23,7 @@ from intimacy_check.answers import (
     AnswerSheet,
     format_answer_sheet,
     is_sealed,
+    looks_like_fhir,
     now,
     read_answer_bytes,
     write_private,
@@ -32,7 +33,7 @@ from intimacy_check.commands.passphrases import Keyring
 from intimacy_check.commands.prompt import read_line
 from intimacy_check.documents.comparison import comparison_document
 from intimacy_check.documents.personal import personal_document
-from intimacy_check.errors import SaveError, UsageError
+from intimacy_check.errors import AnswerFileError, SaveError, UsageError
 from intimacy_check.formats.quiz_screen import keys_help, quiz_screen
 from intimacy_check.formats.terminal import comparison, personal
 from intimacy_check.inert import inert
@@ -80,8 +81,16 @@ def resumed(path: Path, questionnaires: Questionnaires, *, seal: bool) -> Turn:
         return Turn(path=path, sealed=True, written=True, content=content)
     if seal:
         raise UsageError(_(sealing_text.SEAL_PLAIN_RESUME, path=path, prog=PROG))
+    _refuse_fhir(path, content)
     sheet, questionnaire = read_sheet(path, content, questionnaires)
     return Turn(path=path, sheet=sheet, written=True, questionnaire=questionnaire)
+
+
+def _refuse_fhir(path: Path, content: bytes) -> None:
+    """A quiz saves in its own format after every answer: going on with a FHIR response
+    would turn the record system's file into another kind of file."""
+    if looks_like_fhir(content):
+        raise AnswerFileError(_(quiz_text.RESUME_FHIR, path=path, prog=PROG))
 
 
 def begin(
@@ -101,6 +110,7 @@ def begin(
             _new_sealed(screen, turn, keyring, name=name, first=first)
         else:
             opened = keyring.open(turn.path, turn.content)
+            _refuse_fhir(turn.path, opened.plain)
             turn.sheet, turn.questionnaire = read_sheet(turn.path, opened.plain, questionnaires)
             turn.seal = opened.seal
     # A plain or new turn has its sheet, and the version it answers, from the start.

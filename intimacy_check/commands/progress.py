@@ -18,7 +18,7 @@ from intimacy_check.answers import (
     parse_answer_bytes,
     read_answer_bytes,
 )
-from intimacy_check.commands import PROG, DataDir, fail, load
+from intimacy_check.commands import PROG, DataDir, each_response, fail, load
 from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.commands.report import (
     Force,
@@ -79,36 +79,53 @@ def usable_sheets(
         try:
             if is_sealed(content):
                 content = keyring.open(path, content).plain
-            sheet = parse_answer_bytes(content, source=str(path))
+            # A progress export read back, as a FHIR Bundle, is each of its assessments.
+            named = each_response(path, content)
         except IntimacyCheckError as error:
             failures.append(str(path))
             _error(error.message)
             continue
-        if sheet.status != COMPLETED:
-            _note(_(text.NOT_FINISHED_LEFT_OUT, path=path, status=sheet.status))
-            continue
-        questionnaire = questionnaires.find((sheet.questionnaire_id, sheet.questionnaire_version))
-        if questionnaire is None:
-            current = questionnaires.current
-            _note(
-                _(
-                    text.OTHER_QUESTIONNAIRE_LEFT_OUT,
-                    path=path,
-                    id=repr(sheet.questionnaire_id),
-                    version=sheet.questionnaire_version,
-                    expected_id=repr(current.id),
-                    expected_version=current.version,
-                )
-            )
-            continue
-        try:
-            check_matches(sheet, questionnaire=questionnaire, source=str(path))
-        except IntimacyCheckError as error:
-            failures.append(str(path))
-            _error(error.message)
-            continue
-        usable.append((str(path), sheet, questionnaire))
+        for source, answers in named:
+            found = _usable(source, answers, questionnaires, failures)
+            if found is not None:
+                usable.append(found)
     return usable
+
+
+def _usable(
+    source: str, content: bytes, questionnaires: Questionnaires, failures: list[str]
+) -> tuple[str, AnswerSheet, Questionnaire] | None:
+    """One file's (or one response's) sheet and questionnaire, or None with its line said."""
+    try:
+        sheet = parse_answer_bytes(content, source=source)
+    except IntimacyCheckError as error:
+        failures.append(source)
+        _error(error.message)
+        return None
+    if sheet.status != COMPLETED:
+        _note(_(text.NOT_FINISHED_LEFT_OUT, path=source, status=sheet.status))
+        return None
+    questionnaire = questionnaires.find((sheet.questionnaire_id, sheet.questionnaire_version))
+    if questionnaire is None:
+        current = questionnaires.current
+        _note(
+            _(
+                text.OTHER_QUESTIONNAIRE_LEFT_OUT,
+                path=source,
+                id=repr(sheet.questionnaire_id),
+                version=sheet.questionnaire_version,
+                expected_id=repr(current.id),
+                expected_version=current.version,
+            )
+        )
+        return None
+    try:
+        sheet = check_matches(sheet, questionnaire=questionnaire, source=source)
+    except IntimacyCheckError as error:
+        failures.append(source)
+        _error(error.message)
+        return None
+    return source, sheet, questionnaire
 
 
 def progress(

@@ -19,7 +19,7 @@ from intimacy_check.answers import (
     parse_answer_bytes,
     write_private,
 )
-from intimacy_check.commands import DataDir, console, load, open_answer_files
+from intimacy_check.commands import DataDir, console, each_response, load, open_answer_files
 from intimacy_check.commands.passphrases import Keyring, PassphraseFiles
 from intimacy_check.documents.report import report_document
 from intimacy_check.errors import UsageError
@@ -155,25 +155,32 @@ def read_sheets(
 
         raise same_file_twice(str(paths[0]))  # before anyone types a passphrase twice
     contents = open_answer_files(paths, keyring)
-    sheets = [
-        parse_answer_bytes(content, source=str(path))
+    # A FHIR Bundle of a couple, read back, is both of them.
+    named = [
+        each
         for path, content in zip(paths, contents, strict=True)
+        for each in each_response(path, content)
     ]
+    if len(named) > 2:
+        raise UsageError(_(text.REPORT_FILE_COUNT))
+    sources = [source for source, _content in named]
+    sheets = [parse_answer_bytes(content, source=source) for source, content in named]
     if len(sheets) == 2:
         from intimacy_check.couple import check_pair  # a single file never loads the couple code
 
         check_pair(
             sheets[0],
             sheets[1],
-            sources=(str(paths[0]), str(paths[1])),
-            same_file=paths[0].resolve() == paths[1].resolve(),
+            sources=(sources[0], sources[1]),
+            same_file=False,  # two paths to one file were refused above
             allow_incomplete=allow_incomplete,
         )
     answered = [
-        questionnaires.for_sheet(sheet, source=str(path))
-        for sheet, path in zip(sheets, paths, strict=True)
+        questionnaires.for_sheet(sheet, source=source)
+        for sheet, source in zip(sheets, sources, strict=True)
     ]
-    return sheets, answered[0]  # a pair answers one questionnaire: check_pair saw to that
+    # A pair answers one questionnaire: check_pair saw to that.
+    return [sheet for sheet, _questionnaire in answered], answered[0][1]
 
 
 def emit(

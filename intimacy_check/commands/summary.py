@@ -29,7 +29,10 @@ from intimacy_check.versions import Questionnaires
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
 ITEM_FORMATS = ("csv", "json")  # --items is data for a spreadsheet or a program
-ANSWER_FILE_ENDINGS = (".yaml", ".yml", ".yaml.age", ".yml.age")
+# In a folder; a file given by name is read whatever it is called. A FHIR response is read
+# from a folder when it is named as `--format fhir` names it: other JSON, such as saved
+# reports, is no answer file.
+ANSWER_FILE_ENDINGS = (".yaml", ".yml", ".fhir.json", ".yaml.age", ".yml.age", ".fhir.json.age")
 
 
 if TYPE_CHECKING:
@@ -68,7 +71,8 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
 
 
 def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
-    """Files as given, and *.yaml / *.yml under folders, each folder in name order.
+    """Files as given, and answer files (*.yaml, *.fhir.json) under folders, each folder in
+    name order.
 
     Folders are walked with a stack, not by recursion, so no depth of nesting can stop
     the run; a folder that cannot be read is reported and counted as a failure.
@@ -104,7 +108,7 @@ def _rows(
     for path in files:
         try:
             sheet = read_answer_sheet(path)
-            questionnaire = questionnaires.for_sheet(sheet, source=str(path))
+            sheet, questionnaire = questionnaires.for_sheet(sheet, source=str(path))
             row = summarize(questionnaire, sheet, file=str(path), items=items)
         except SealedFile:
             row = sealed_row(file=str(path))

@@ -76,13 +76,14 @@ STATUS_WRONG = N_("{source}: 'status' must be {in_progress} or {completed}; not 
 
 # --- answer files: the respondent, timestamps and ratings (answers) -------------------------
 
-RESPONDENT_MISSING = N_("{source}: 'respondent' is missing")
-RESPONDENT_NOT_TEXT = N_("{source}: 'respondent' must be text")
-RESPONDENT_EMPTY = N_("{source}: 'respondent' is empty")
+# {key} is 'respondent' in an answer file, 'subject.display' in a FHIR response.
+RESPONDENT_MISSING = N_("{source}: {key} is missing")
+RESPONDENT_NOT_TEXT = N_("{source}: {key} must be text")
+RESPONDENT_EMPTY = N_("{source}: {key} is empty")
 RESPONDENT_INVISIBLE = N_(
-    "{source}: 'respondent' holds only invisible characters; give a name that can be read"
+    "{source}: {key} holds only invisible characters; give a name that can be read"
 )
-RESPONDENT_TOO_LONG = N_("{source}: 'respondent' is longer than {limit} characters")
+RESPONDENT_TOO_LONG = N_("{source}: {key} is longer than {limit} characters")
 TIMESTAMP = N_(
     "{source}: {key} must be a date and time with a time zone, such as 2026-01-31T20:15:00+01:00"
 )
@@ -119,6 +120,51 @@ WRONG_QUESTIONNAIRE = N_(
 NOT_A_STATEMENT = N_("{source}: answers: {sign} is not a statement of this questionnaire")
 COMPLETED_BUT_MISSING = N_(
     "{source}: is marked completed but has no answer for {sign} (use null for a skipped statement)"
+)
+
+# --- FHIR responses read as answer files (fhir) ----------------------------------------------
+
+FHIR_NOT_JSON = N_("{source}: is not valid JSON ({problem})")
+FHIR_TOO_DEEP = N_("{source}: is nested too deeply to be a FHIR resource")
+FHIR_KEY_TWICE = N_("{source}: has the key {key} twice in one object")
+FHIR_NOT_RESOURCE = N_("{source}: is not a FHIR resource (a JSON object with a resourceType)")
+FHIR_OTHER_RESOURCE = N_(
+    "{source}: is a FHIR {kind}, not a QuestionnaireResponse or a Bundle holding one"
+)
+FHIR_BUNDLE_RESPONSES = N_(
+    "{source}: is a FHIR Bundle holding {count} QuestionnaireResponses; here it must hold "
+    "exactly one (export one person's with: intimacy-check report FILE --format fhir)"
+)
+# The name of one of a Bundle's responses, read as though it were its own file.
+FHIR_RESPONSE_OF = N_("{source}, response {number}")
+FHIR_UNKNOWN_ELEMENT = N_("{source}: {key} is not an element of a QuestionnaireResponse")
+FHIR_NO_QUESTIONNAIRE = N_(
+    "{source}: 'questionnaire' is missing; it names the questionnaire these answers are for"
+)
+FHIR_OTHER_QUESTIONNAIRE = N_(
+    "{source}: answers the questionnaire {questionnaire}, not one of intimacy-check's "
+    "(they begin {prefix})"
+)
+FHIR_NO_VERSION = N_(
+    "{source}: 'questionnaire' must name a questionnaire and its version, "
+    "such as urn:intimacy-check:questionnaire:emotional-intimacy|2, not {questionnaire}"
+)
+FHIR_STATUS = N_(
+    "{source}: 'status' must be 'in-progress' or 'completed' to be read as answers, not {status}"
+)
+FHIR_NO_AUTHORED = N_("{source}: 'authored' is missing: when were these answers given?")
+FHIR_SUBJECT = N_("{source}: 'subject' must give the respondent's name as its 'display'")
+FHIR_ITEMS_NOT_LIST = N_("{source}: 'item' must be a list of answered statements")
+FHIR_ITEM_NO_LINK_ID = N_("{source}: every item needs a 'linkId' naming its statement")
+FHIR_NESTED_ITEM = N_(
+    "{source}: item {item} holds items of its own; this questionnaire has no groups"
+)
+FHIR_UNKNOWN_ITEM_ELEMENT = N_("{source}: item {item}: {key} is not an element of an item")
+FHIR_ITEM_TWICE = N_("{source}: item {item} appears twice; a statement is answered once")
+FHIR_SECOND_ANSWER = N_("{source}: item {item} has more than one answer; a statement has one")
+FHIR_NOT_AN_OPTION = N_(
+    "{source}: item {item}: the answer must be a valueCoding with a code from 1 to 5 "
+    "of the rating scale, one of the statement's options"
 )
 
 # --- saving a file (answers) -----------------------------------------------------------------

@@ -65,6 +65,10 @@ COUPLE_HELP = N_("Two partners take turns at this computer.")
 NAME_RESUME_TIMES = N_(
     "give --name and --resume at most twice in all with --couple, and once without it"
 )
+RESUME_FHIR = N_(
+    "{path}: is a FHIR QuestionnaireResponse, and a quiz goes on only in an answer file of "
+    "its own; finish it where it was begun, or start again with: {prog} quiz"
+)
 RESUME_ALONE = N_(
     "--resume goes on with existing files; leave out --name, --output, --output-dir and --force"
 )
