@@ -104,7 +104,7 @@ def test_every_document_in_every_format_keeps_any_name_inert(first: str, second:
 def test_progress_renderers_keep_any_name_inert(name: str) -> None:
     people = group_progress([("a.yaml", named(ALEX, name), QUESTIONNAIRE)])
     shown = shown_in_every_format(progress_document(QUESTIONNAIRE, people))
-    assert set(shown) == {"terminal", "text", "markdown", "html", "json"}
+    assert set(shown) == {"terminal", "text", "markdown", "html", "json", "fhir"}
     for fmt, output in shown.items():
         assert_inert(output, where=f"progress {fmt}")
     assert "<script>alert" not in shown["html"]

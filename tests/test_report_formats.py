@@ -241,9 +241,10 @@ def test_choose_destination(fmt: str | None, output: str | None, tty: bool, expe
     [
         (
             None,
-            "r.pdf",
+            "r.odt",
             None,
-            "cannot tell the format from 'r.pdf'; add --format (text, markdown, html or json)",
+            "cannot tell the format from 'r.odt'; add --format "
+            "(text, markdown, html, json or fhir)",
         ),
         ("terminal", "r.txt", None, "cannot be written to a file"),
         ("json", None, "t.j2", "--template works with --format markdown or --format html"),

@@ -16,6 +16,7 @@ from intimacy_check.documents.parts import (
     score,
     title_for,
 )
+from intimacy_check.documents.record import Record, record
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -104,6 +105,7 @@ class ProgressDocument:
     bands: tuple[Band, ...]
     people: tuple[PersonProgress, ...]
     closing: Closing
+    record: Record  # every assessment's answers and scores as data, for a record system
 
 
 def shift(before: float | None, after: float | None) -> Shift:
@@ -134,6 +136,9 @@ def progress_document(
         bands=band_rows(questionnaire),
         people=tuple(_person(questionnaire, person) for person in people),
         closing=closing(),
+        record=record(
+            (point.questionnaire, point.assessment) for person in people for point in person.points
+        ),
     )
 
 

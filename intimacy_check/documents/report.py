@@ -31,6 +31,7 @@ from intimacy_check.documents.parts import (
     title_for,
     topic,
 )
+from intimacy_check.documents.record import Record, record
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -67,6 +68,7 @@ class ReportDocument:
     findings: tuple[FindingGroup, ...]
     advice: Advice
     closing: Closing
+    record: Record  # the answers and scores as data, for a record system
 
     @property
     def is_couple(self) -> bool:
@@ -110,6 +112,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         findings=findings(report),
         advice=advice(report, limit=steps),
         closing=closing(),
+        record=record((questionnaire, assessment) for assessment in report.assessments),
     )
 
 

@@ -43,6 +43,7 @@ FORMATS = (
     Format("markdown", (".md", ".markdown"), "markdown", (REPORT, PROGRESS), templated=True),
     Format("html", (".html", ".htm"), "html", (REPORT, PROGRESS), templated=True),
     Format("json", (".json",), "json", (REPORT, PROGRESS, CASELOAD)),
+    Format("fhir", (".fhir.json",), "fhir", (REPORT, PROGRESS)),
     Format("csv", (".csv",), "csv", (CASELOAD,)),
 )
 BY_NAME = {item.name: item for item in FORMATS}
@@ -75,11 +76,17 @@ def spoken(names: Iterable[str]) -> str:
 
 
 def from_extension(path: Path, document: str) -> Format:
-    """The format a file name asks for; UsageError when its extension names none."""
-    suffix = path.suffix.lower()
-    for item in formats_for(document):
-        if suffix in item.extensions:
-            return item
+    """The format a file name asks for, by its longest known ending (x.fhir.json is FHIR,
+    x.json is JSON); UsageError when its extension names none."""
+    name = path.name.lower()
+    endings = [
+        (len(ending), item)
+        for item in formats_for(document)
+        for ending in item.extensions
+        if name.endswith(ending) and len(name) > len(ending)
+    ]
+    if endings:
+        return max(endings, key=lambda found: found[0])[1]
     files = [item.name for item in formats_for(document) if not item.terminal]
     raise UsageError(_(wording.NO_FORMAT_FROM_NAME, name=repr(path.name), choices=spoken(files)))
 
