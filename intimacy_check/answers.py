@@ -349,11 +349,9 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Ans
     for sign_id in sheet.answers:
         if sign_id not in known:
             raise AnswerFileError(_(errors.NOT_A_STATEMENT, source=source, sign=repr(sign_id)))
-    if sheet.status != COMPLETED:
-        return sheet
     missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
-    if not missing:
-        return sheet
+    if sheet.status != COMPLETED or not missing:
+        return replace(sheet, omits_skipped=False) if sheet.omits_skipped else sheet
     if not sheet.omits_skipped:
         raise AnswerFileError(_(errors.COMPLETED_BUT_MISSING, source=source, sign=repr(missing[0])))
     answers = {sign_id: sheet.answers.get(sign_id) for sign_id in known}

@@ -13,10 +13,19 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+from helpers import all_sign_ids, make_sheet
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from intimacy_check.answers import COMPLETED, IN_PROGRESS, parse_answer_bytes
 from intimacy_check.cli import app
+from intimacy_check.documents.parts import closing
+from intimacy_check.documents.record import record
 from intimacy_check.fhir import ITEM_WEIGHT, RATING_SYSTEM, STARTED_AT
+from intimacy_check.formats import fhir as fhir_format
+from intimacy_check.scoring import assess
+from intimacy_check.versions import Questionnaires, shipped_version
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 ALEX, SAM = str(EXAMPLES / "alex.yaml"), str(EXAMPLES / "sam.yaml")
@@ -486,3 +495,37 @@ def test_a_quiz_does_not_go_on_in_a_fhir_file(tmp_path: Path) -> None:
         "with: intimacy-check quiz\n"
     )
     assert path.read_bytes() == before
+
+
+# --- any sheet, there and back ----------------------------------------------------------------
+
+RATING = st.one_of(st.none(), st.integers(1, 5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    reached=st.lists(RATING, min_size=0, max_size=20),
+    completed=st.booleans(),
+    name=st.text(min_size=1, max_size=40).filter(lambda text: text.strip() and text.isprintable()),
+)
+def test_any_sheet_exported_and_read_back_is_the_same_sheet(
+    reached: list[int | None], completed: bool, name: str
+) -> None:
+    questionnaire = shipped_version(1)  # make_sheet's ids; not a fixture, to keep reprs short
+    assert questionnaire is not None
+    ids = all_sign_ids()
+    if completed:
+        reached = (reached + [None] * 20)[:20]
+    sheet = make_sheet(
+        dict(zip(ids, reached, strict=False)),
+        name=" ".join(name.split()),
+        status=COMPLETED if completed else IN_PROGRESS,
+    )
+    assessment = assess(questionnaire, sheet)
+    exported = fhir_format.bundle(record([(questionnaire, assessment)]), closing())
+    (response,) = resources(exported, "QuestionnaireResponse")
+    content = json.dumps(response).encode()
+    read, _found = Questionnaires(questionnaire).for_sheet(
+        parse_answer_bytes(content, source="r.json"), source="r.json"
+    )
+    assert read == sheet
