@@ -7,10 +7,11 @@ module is imported, and its options built, only when that command runs, so `--he
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
-from typing import Any
+from typing import Any, Optional
 
 
 def _stopped_while_starting(_signum: int, _frame: object) -> None:
@@ -40,7 +41,7 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 from typer.core import TyperGroup  # noqa: E402
 
-from intimacy_check import __version__, accessibility  # noqa: E402
+from intimacy_check import __version__, accessibility, language  # noqa: E402
 from intimacy_check.errors import IntimacyCheckError, UsageError  # noqa: E402
 from intimacy_check.exits import EXIT_INTERRUPTED, PROG, fail  # noqa: E402
 from intimacy_check.inert import inert  # noqa: E402
@@ -48,17 +49,67 @@ from intimacy_check.messages import _  # noqa: E402
 from intimacy_check.messages import quiz as quiz_text  # noqa: E402
 from intimacy_check.messages import sealing as sealing_text  # noqa: E402
 
-# name: (module in intimacy_check.commands, function, the --help line's catalogue entry).
-# test_cli_help checks that each line matches the first line of the function's docstring.
+
+def _language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The value of --lang wherever it is on the command line, and the rest of it."""
+    found, rest = None, []
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == language.OPTION:
+            found = next(arguments, "")
+        elif argument.startswith(language.OPTION + "="):
+            found = argument.partition("=")[2]
+        else:
+            rest.append(argument)
+    return found, rest
+
+
+def _speak(option: str | None) -> None:
+    """Put the run's language to use; a language named that we do not have is a usage
+    error, in one line, that lists those we do."""
+    try:
+        language.use(language.choose(option, os.environ))
+    except language.UnknownLanguage as unknown:
+        from intimacy_check.messages import reports
+
+        available = _(reports.LAST_SEPARATOR).join(language.AVAILABLE)
+        asked = repr(unknown.asked)
+        if unknown.source == language.OPTION:
+            message = _(quiz_text.UNKNOWN_LANGUAGE, language=asked, available=available)
+        else:
+            message = _(
+                quiz_text.UNKNOWN_LANGUAGE_IN_ENV,
+                variable=unknown.source,
+                language=asked,
+                available=available,
+            )
+        raise typer.BadParameter(message) from None
+
+
+# The help texts below are made as this module is imported: in the run's language, where
+# the command line and the environment already say which. main() checks the choice.
+try:
+    language.use(language.choose(_language_option(sys.argv[1:])[0], os.environ))
+except language.UnknownLanguage:
+    pass
+
+# name: (module in intimacy_check.commands, function, the --help line's catalogue entry,
+# the rest of its --help). test_cli_help checks that both match the function's docstring,
+# which Typer would show in English: the catalogue's is in the run's language.
 COMMANDS = {
-    "quiz": ("quiz", "quiz", quiz_text.QUIZ_SHORT_HELP),
-    "report": ("report", "report", quiz_text.REPORT_SHORT_HELP),
-    "compare": ("compare", "compare", quiz_text.COMPARE_SHORT_HELP),
-    "signs": ("signs", "signs", quiz_text.SIGNS_SHORT_HELP),
-    "summary": ("summary", "summary", quiz_text.SUMMARY_SHORT_HELP),
-    "progress": ("progress", "progress", quiz_text.PROGRESS_SHORT_HELP),
-    "seal": ("seal", "seal", sealing_text.SEAL_SHORT_HELP),
-    "unseal": ("seal", "unseal", sealing_text.UNSEAL_SHORT_HELP),
+    "quiz": ("quiz", "quiz", quiz_text.QUIZ_SHORT_HELP, quiz_text.QUIZ_MORE_HELP),
+    "report": ("report", "report", quiz_text.REPORT_SHORT_HELP, None),
+    "compare": ("compare", "compare", quiz_text.COMPARE_SHORT_HELP, quiz_text.COMPARE_MORE_HELP),
+    "signs": ("signs", "signs", quiz_text.SIGNS_SHORT_HELP, None),
+    "summary": ("summary", "summary", quiz_text.SUMMARY_SHORT_HELP, quiz_text.SUMMARY_MORE_HELP),
+    "progress": (
+        "progress",
+        "progress",
+        quiz_text.PROGRESS_SHORT_HELP,
+        quiz_text.PROGRESS_MORE_HELP,
+    ),
+    "seal": ("seal", "seal", sealing_text.SEAL_SHORT_HELP, sealing_text.SEAL_MORE_HELP),
+    "unseal": ("seal", "unseal", sealing_text.UNSEAL_SHORT_HELP, sealing_text.UNSEAL_MORE_HELP),
 }
 
 
@@ -86,16 +137,18 @@ class _Group(TyperGroup):
         if name not in COMMANDS:
             return None
 
-        module_name, function_name, _short_help = COMMANDS[name]
+        module_name, function_name, short_help, more_help = COMMANDS[name]
         module = importlib.import_module(f"intimacy_check.commands.{module_name}")
         single = typer.Typer(add_completion=False, rich_markup_mode=None)
-        single.command(name)(getattr(module, function_name))
+        shown = _(short_help) + ("" if more_help is None else "\n\n" + _(more_help))
+        single.command(name, help=shown)(getattr(module, function_name))
         return typer.main.get_command(single)
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         # The short help comes from the table, so listing commands imports none of them.
         rows = [
-            (name, _(short_help)) for name, (_module, _function, short_help) in COMMANDS.items()
+            (name, _(short_help))
+            for name, (_module, _function, short_help, _more) in COMMANDS.items()
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
@@ -138,6 +191,10 @@ def _be_accessible(value: bool) -> None:
         accessibility.ask()
 
 
+def _choose_language(value: str | None) -> None:
+    _speak(value)
+
+
 def _show_version(value: bool) -> None:
     if value:
         typer.echo(_(quiz_text.VERSION_LINE, prog=PROG, version=__version__))
@@ -161,6 +218,16 @@ def _root(
             help=_(quiz_text.ACCESSIBLE_HELP),
         ),
     ] = False,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045 - Typer reads the annotation
+        typer.Option(
+            language.OPTION,
+            callback=_choose_language,
+            is_eager=True,  # before the command's module, and its help, is loaded
+            metavar="LANG",
+            help=_(quiz_text.LANG_HELP),
+        ),
+    ] = None,
 ) -> None:
     """A private self-assessment of emotional intimacy, for one person or a couple."""
 
@@ -189,6 +256,10 @@ def main() -> None:
     if accessibility.OPTION in sys.argv[1:]:
         accessibility.ask()
         sys.argv = [sys.argv[0], *(arg for arg in sys.argv[1:] if arg != accessibility.OPTION)]
+    # So does --lang: it is moved to the front, where the root option reads it.
+    chosen, rest = _language_option(sys.argv[1:])
+    if chosen is not None:
+        sys.argv = [sys.argv[0], language.OPTION, chosen, *rest]
     try:
         code = app(prog_name=PROG, standalone_mode=False)
     except KeyboardInterrupt:

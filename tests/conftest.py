@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import all_sign_ids
 
+from intimacy_check import language
 from intimacy_check.questionnaire import Questionnaire, load_questionnaire
 
 SHIPPED_DATA = Path(__file__).parent.parent / "data"
+
+# The tests read English unless one asks for another language: whatever the machine's
+# locale, and for the commands they start too.
+for _variable in (language.ENV, *language.LOCALE_VARIABLES):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """A run in another language leaves the catalogue installed; the next test starts
+    in English."""
+    yield
+    language.use(language.ENGLISH)
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +46,13 @@ def questionnaire() -> Questionnaire:
 def questionnaire_v2() -> Questionnaire:
     """The questionnaire a new quiz asks: version 2, in data/."""
     return load_questionnaire(SHIPPED_DATA)
+
+
+@pytest.fixture(scope="session", params=language.AVAILABLE)
+def edition_v2(request: pytest.FixtureRequest) -> Questionnaire:
+    """Version 2 in each language it ships in (data/, data/es/): the checks of its
+    structure hold for every edition."""
+    return load_questionnaire(SHIPPED_DATA, language=request.param)
 
 
 @pytest.fixture

@@ -12,18 +12,21 @@ from intimacy_check.cli import COMMANDS, app
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
-def test_short_help_matches_the_command_docstring(name: str) -> None:
-    module_name, function_name, short_help = COMMANDS[name]
+def test_the_help_matches_the_command_docstring(name: str) -> None:
+    module_name, function_name, short_help, more_help = COMMANDS[name]
     function = getattr(
         importlib.import_module(f"intimacy_check.commands.{module_name}"), function_name
     )
-    assert inspect.getdoc(function).splitlines()[0] == short_help
+    docstring = inspect.getdoc(function)
+    assert docstring.splitlines()[0] == short_help
+    rest = " ".join(docstring.split("\n\n", 1)[1].split()) if "\n\n" in docstring else None
+    assert rest == more_help
 
 
 def test_help_lists_every_command_with_its_short_help() -> None:
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0
-    for name, (_, _, short_help) in COMMANDS.items():
+    for name, (_, _, short_help, _more) in COMMANDS.items():
         assert f"  {name}" in result.stdout
         assert short_help in " ".join(result.stdout.split())
 

@@ -44,6 +44,23 @@ COMPARE_SHORT_HELP = N_("Compare two partners' answers side by side.")
 SIGNS_SHORT_HELP = N_("List every statement and every step, without taking the quiz.")
 SUMMARY_SHORT_HELP = N_("One row per answer file, for a counselor's caseload.")
 PROGRESS_SHORT_HELP = N_("Show what changed between dated assessments.")
+# The rest of a command's --help, after its short line (as in its docstring).
+QUIZ_MORE_HELP = N_(
+    "Afterwards you see your results and the steps that fit you best. With --couple, "
+    "two partners take turns at this computer and then see their comparison."
+)
+COMPARE_MORE_HELP = N_(
+    "Shows shared strengths, shared struggles and the places where you see things "
+    "differently, with questions to talk through and steps to try together."
+)
+SUMMARY_MORE_HELP = N_(
+    "Each row shows the respondent, status, completed date, index, band and the most "
+    "pressing growth area or warning sign."
+)
+PROGRESS_MORE_HELP = N_(
+    "For each person: scores over time, the trend, and which growth areas and warning "
+    "signs resolved or appeared."
+)
 
 # --- options (commands) ---------------------------------------------------------------------
 
@@ -64,6 +81,15 @@ COUPLE_HELP = N_("Two partners take turns at this computer.")
 
 NAME_RESUME_TIMES = N_(
     "give --name and --resume at most twice in all with --couple, and once without it"
+)
+LANG_HELP = N_(
+    "The language of every prompt, message and report: en (English) or es (Spanish). "
+    "Default: INTIMACY_CHECK_LANG, then the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."
+)
+UNKNOWN_LANGUAGE = N_("there is no language {language}; the languages available are {available}")
+UNKNOWN_LANGUAGE_IN_ENV = N_(
+    "{variable} asks for the language {language}, which intimacy-check does not have; "
+    "the languages available are {available}"
 )
 RESUME_FHIR = N_(
     "{path}: is a FHIR QuestionnaireResponse, and a quiz goes on only in an answer file of "

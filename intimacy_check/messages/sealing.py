@@ -101,6 +101,14 @@ SEAL_PLAIN_RESUME = N_(
 
 SEAL_SHORT_HELP = N_("Seal a plain answer file with a passphrase.")
 UNSEAL_SHORT_HELP = N_("Write out the plain answer file of a sealed one.")
+SEAL_MORE_HELP = N_(
+    "Writes FILE.age, which opens with the passphrase here or with `age -d`, and removes "
+    "the plain file once the sealed one is saved and checked (--keep keeps it)."
+)
+UNSEAL_MORE_HELP = N_(
+    "Writes it beside the sealed file, without .age, readable by you alone; the sealed "
+    "file stays as it is."
+)
 SEAL_FILE_HELP = N_("The plain answer file to seal.")
 UNSEAL_FILE_HELP = N_("The sealed answer file (.age) to open.")
 KEEP_HELP = N_("Keep the plain file once the sealed one is saved.")
