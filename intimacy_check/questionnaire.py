@@ -199,15 +199,21 @@ def resolve_data_dir(option: Path | None) -> Path:
 
 
 def load_questionnaire(
-    data_dir: Path | None = None, *, shared: Path | None = None
+    data_dir: Path | None = None, *, shared: Path | None = None, language: str | None = None
 ) -> Questionnaire:
     """Load and cross-check the content files; raise ContentError on any problem.
 
     `shared` is where steps.yaml comes from when the folder has none, as for the shipped
     earlier versions, which share the steps of the current one. support.yaml, when a
-    folder has none, is the shipped one.
+    folder has none, is the shipped one. `language` picks the folder's edition in that
+    language, a subfolder such as es/, where it has one; its changes.yaml may stay in the
+    folder above, since which statements kept their meaning is the same in every language.
     """
     folder = resolve_data_dir(data_dir)
+    edition_of = None  # the folder whose edition in another language this is
+    if language is not None and (folder / language / SIGNS_FILE).is_file():
+        edition_of, folder = folder, folder / language
+        shared = shared or edition_of
     documents: dict[str, Any] = {}
 
     def read(name: str, *, fallback: Callable[[], Path] | None = None) -> None:
@@ -224,6 +230,8 @@ def load_questionnaire(
     read(SUPPORT_FILE, fallback=lambda: shared or default_data_dir())
     if os.path.lexists(folder / CHANGES_FILE):
         read(CHANGES_FILE)
+    elif edition_of is not None and os.path.lexists(edition_of / CHANGES_FILE):
+        read(CHANGES_FILE, fallback=lambda: edition_of)
     for name in section_files(documents[SIGNS_FILE], path=str(folder / SIGNS_FILE)):
         if name not in documents:
             read(name)

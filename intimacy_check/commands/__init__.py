@@ -62,7 +62,9 @@ def console() -> Console:
 
 def load(data_dir: Path | None) -> Questionnaires:
     """The loaded questionnaire, and the shipped earlier versions answer files may need."""
-    return Questionnaires(load_questionnaire(data_dir))
+    from intimacy_check import language
+
+    return Questionnaires(load_questionnaire(data_dir, language=language.current()))
 
 
 def read_sheet(
