@@ -25,7 +25,10 @@ from intimacy_check.messages import sealing as sealing_text
 from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml, read_limited
 
 FORMAT = "intimacy-check/answers"
-FORMAT_VERSION = 1
+# 2 added `language`: an older intimacy-check then says the file is newer than it is,
+# rather than calling the key unknown. Files of version 1 are read as English.
+FORMAT_VERSION = 2
+ENGLISH = "en"
 IN_PROGRESS = "in-progress"
 COMPLETED = "completed"
 STATUSES = (IN_PROGRESS, COMPLETED)
@@ -48,8 +51,10 @@ _TOP_KEYS = (
     "status",
     "started_at",
     "completed_at",
+    "language",
     "answers",
 )
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,7 @@ class AnswerSheet:
     status: str = IN_PROGRESS
     completed_at: datetime | None = None
     answers: Mapping[str, int | None] = field(default_factory=lambda: MappingProxyType({}))
+    language: str = ENGLISH  # what the statements were read in; the ids are the same in all
     # A completed FHIR response may leave out what was skipped; an answer file never does.
     omits_skipped: bool = False
 
@@ -217,6 +223,7 @@ def parse_answer_sheet(
         status=COMPLETED if status == COMPLETED else IN_PROGRESS,
         started_at=started_at,
         completed_at=completed_at,
+        language=_language(document.get("language"), source),
         answers=MappingProxyType(_answers(document.get("answers"), source)),
     )
 
@@ -238,6 +245,14 @@ def _questionnaire(raw: Any, source: str) -> tuple[str, int]:
     ):
         raise AnswerFileError(_(errors.QUESTIONNAIRE_FIELD, source=source))
     return raw["id"], raw["version"]
+
+
+def _language(raw: Any, source: str) -> str:
+    if raw is None:
+        return ENGLISH
+    if not isinstance(raw, str) or not _LANGUAGE_TAG.fullmatch(raw):
+        raise AnswerFileError(_(errors.LANGUAGE_TAG, source=source, language=repr(raw)))
+    return ENGLISH if raw == ENGLISH else raw  # one shared string for the usual case
 
 
 def _respondent(raw: Any, source: str, key: str) -> str:
@@ -372,6 +387,7 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
         f"  version: {sheet.questionnaire_version}",
         f"respondent: {_yaml_string(sheet.respondent)}",
         f"status: {sheet.status}",
+        f"language: {sheet.language}",
         f"started_at: {sheet.started_at.isoformat()}",
         f"completed_at: {sheet.completed_at.isoformat() if sheet.completed_at else 'null'}",
         "answers:" if sheet.answers else "answers: {}",

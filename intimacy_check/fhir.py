@@ -86,6 +86,7 @@ def parse_response(text: str, *, source: str) -> Response:
         "status": status,
         "started_at": started or authored,
         "completed_at": authored if status == "completed" else None,
+        "language": resource.get("language"),
         "answers": _answers(resource.get("item"), source),
     }
     shown = {

@@ -129,12 +129,13 @@ def test_format_answer_sheet_exact_text() -> None:
         "# intimacy-check answers. These are personal: "
         "share this file only with people you trust.\n"
         "format: intimacy-check/answers\n"
-        "version: 1\n"
+        "version: 2\n"
         "questionnaire:\n"
         '  id: "emotional-intimacy"\n'
         "  version: 1\n"
         'respondent: "Sam \\"S\\""\n'
         "status: in-progress\n"
+        "language: en\n"
         "started_at: 2026-01-31T20:15:00+01:00\n"
         "completed_at: null\n"
         "answers:\n"
@@ -382,13 +383,13 @@ def test_unknown_key() -> None:
 @pytest.mark.parametrize("value", [..., 0, -1, "1", True, 1.0])
 def test_bad_version(value: Any) -> None:
     assert _rejected(_document(version=value)) == (
-        f"{SOURCE}: 'version' must be a whole number, such as 1"
+        f"{SOURCE}: 'version' must be a whole number, such as 2"
     )
 
 
 def test_newer_version() -> None:
-    assert _rejected(_document(version=2)) == (
-        f"{SOURCE}: was made by a newer version of intimacy-check (file format 2); "
+    assert _rejected(_document(version=3)) == (
+        f"{SOURCE}: was made by a newer version of intimacy-check (file format 3); "
         "please upgrade intimacy-check to read it"
     )
 

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from intimacy_check import answers
+from intimacy_check import answers, language
 from intimacy_check.answers import (
     MAX_NAME_LENGTH,
     AnswerFileLock,
@@ -208,6 +208,7 @@ def _plan_new(
             questionnaire_id=questionnaire.id,
             questionnaire_version=questionnaire.version,
             started_at=answers.now(),
+            language=language.current(),
         )
         plans.append((sheet, path))
     return plans

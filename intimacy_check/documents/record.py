@@ -60,6 +60,7 @@ class RecordResponse:
     status: str  # "completed" or "in-progress"
     started_at: str  # ISO 8601, as in the answer file
     completed_at: str | None
+    language: str  # that the statements were read in
     # Each statement reached, in questionnaire order, with its rating (None: skipped).
     # A completed response has every statement.
     answers: tuple[tuple[str, int | None], ...]
@@ -135,6 +136,7 @@ def _response(questionnaire: Questionnaire, assessment: Assessment) -> RecordRes
         status=sheet.status,
         started_at=sheet.started_at.isoformat(),
         completed_at=None if sheet.completed_at is None else sheet.completed_at.isoformat(),
+        language=sheet.language,
         answers=tuple(reached),
         scores=tuple(scores),
     )

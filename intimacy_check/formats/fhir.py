@@ -85,6 +85,7 @@ def _response(number: int, response: RecordResponse, texts: dict[str, str]) -> d
     resource: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "id": _id("QuestionnaireResponse", number, response.respondent, response.started_at),
+        "language": response.language,
     }
     if completed:  # `authored` is the completion; the start would otherwise be lost
         resource["extension"] = [{"url": STARTED_AT, "valueDateTime": response.started_at}]

@@ -76,6 +76,7 @@ STATUS_WRONG = N_("{source}: 'status' must be {in_progress} or {completed}; not 
 
 # --- answer files: the respondent, timestamps and ratings (answers) -------------------------
 
+LANGUAGE_TAG = N_("{source}: 'language' must be a language code such as en or es, not {language}")
 # {key} is 'respondent' in an answer file, 'subject.display' in a FHIR response.
 RESPONDENT_MISSING = N_("{source}: {key} is missing")
 RESPONDENT_NOT_TEXT = N_("{source}: {key} must be text")
