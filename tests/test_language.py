@@ -353,3 +353,21 @@ def test_after_a_spanish_run_the_next_speaks_english_again() -> None:
     assert messages._(reports.REPORT_TITLE) == "Informe de intimidad emocional"
     # Each run chooses afresh: without --lang, the environment says English.
     assert run("report", ALEX, "-f", "text").stdout.startswith("Emotional intimacy report")
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_a_long_scale_breaks_only_between_ratings(width: int) -> None:
+    from rich.console import Console
+
+    from intimacy_check.formats.quiz_screen import quiz_screen
+    from intimacy_check.questionnaire import load_questionnaire
+
+    spanish = load_questionnaire(ROOT / "data", language="es")
+    console = Console(width=width, record=True, color_system=None)
+    console.print(quiz_screen(spanish, spanish.signs[0], position=0, total=20, current=None))
+    lines = console.export_text().splitlines()
+    scale = [line for line in lines if re.match(r"^\d ", line)]
+    assert scale and not any(line.startswith("·") for line in lines)
+    shown = " · ".join(scale)
+    for rating, label in enumerate(spanish.scale, start=1):
+        assert f"{rating} {label}" in shown  # never split inside a rating

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -50,9 +50,11 @@ def quiz_screen(
         ("━" * done, "cyan"),
         ("─" * (BAR_WIDTH - done), "dim"),
     )
-    scale = Text(" · ").join(
-        Text.assemble((f"{rating} ", "bold"), inert(label))
-        for rating, label in enumerate(questionnaire.scale, start=1)
+    scale = _Scale(
+        [
+            Text.assemble((f"{rating} ", "bold"), inert(label))
+            for rating, label in enumerate(questionnaire.scale, start=1)
+        ]
     )
     parts: list[RenderableType] = [Text("")]
     if intro:
@@ -70,6 +72,30 @@ def quiz_screen(
     if earlier:
         parts.append(Text(earlier, style="dim"))
     return Group(*parts)
+
+
+class _Scale:
+    """The rating scale on as few lines as fit, broken only between two ratings, so that
+    a longer scale (Spanish's is 83 columns) never starts a line with a separator."""
+
+    def __init__(self, ratings: list[Text]) -> None:
+        self.ratings = ratings
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line: Text | None = None
+        for rating in self.ratings:
+            if line is None:
+                line = rating.copy()
+            elif line.cell_len + len(SEPARATOR) + rating.cell_len > options.max_width:
+                yield line
+                line = rating.copy()
+            else:
+                line = Text.assemble(line, SEPARATOR, rating)
+        if line is not None:
+            yield line
+
+
+SEPARATOR = " · "
 
 
 def keys_help() -> RenderableType:
