@@ -241,12 +241,18 @@ def test_choose_destination(fmt: str | None, output: str | None, tty: bool, expe
     [
         (
             None,
-            "r.pdf",
+            "r.docx",
             None,
-            "cannot tell the format from 'r.pdf'; add --format (text, markdown, html or json)",
+            "cannot tell the format from 'r.docx'; add --format "
+            "(text, markdown, html, pdf or json)",
         ),
         ("terminal", "r.txt", None, "cannot be written to a file"),
-        ("json", None, "t.j2", "--template works with --format markdown or --format html"),
+        (
+            "json",
+            None,
+            "t.j2",
+            "--template works with --format markdown or --format html or --format pdf",
+        ),
     ],
 )
 def test_choose_destination_refusals(
