@@ -357,6 +357,36 @@ def startup_pairs(cli: str, python: str, floor: str, *, runs: int) -> list[Pair]
     ]
 
 
+BROWSER_FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-pdf-header-footer",
+)  # fmt: skip
+
+
+def pdf_pairs(cli: str, scratch: Path, *, runs: int) -> list[Pair]:
+    """The couple's PDF with each engine, against Chromium printing the HTML report alone."""
+    couple = [EXAMPLE, "examples/sam.yaml"]
+    page = scratch / "couple.html"
+    subprocess.run(
+        [cli, "report", *couple, "--format", "html", "-o", str(page), "--force"],
+        cwd=REPO, env=clean_env(), capture_output=True, check=True, timeout=HANG_GUARD,
+    )  # fmt: skip
+    browser = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
+    floor = [
+        browser or "chromium", *BROWSER_FLAGS, f"--user-data-dir={scratch / 'profile'}",
+        f"--print-to-pdf={scratch / 'floor.pdf'}", page.as_uri(),
+    ]  # fmt: skip
+
+    def ours(engine: str) -> list[str]:
+        target = str(scratch / f"{engine}.pdf")
+        return [cli, "report", *couple, "-o", target, "--force", "--pdf-engine", engine]
+
+    name = "couple PDF, {} (floor: Chromium prints the HTML alone)"
+    engines = ("weasyprint", "chromium")
+    return [Pair(name.format(engine), ours(engine), floor, None, runs) for engine in engines]
+
+
 def summary_rows(
     cli: str, python: str, bare: str, caseloads: dict[int, Path], *, runs: int, warmup: int
 ) -> list[Outcome]:
@@ -496,6 +526,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-summary", action="store_true", help="only the start-up rows")
     parser.add_argument("--skip-startup", action="store_true", help="only the caseload rows")
     parser.add_argument("--markdown", action="store_true", help="print results as Markdown")
+    parser.add_argument(
+        "--pdf", action="store_true", help="also time the couple's PDF with each engine"
+    )
+    parser.add_argument("--pdf-runs", type=int, default=5, help="runs of the PDF rows")
     return parser.parse_args(argv)
 
 
@@ -533,6 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         floor.write_text(FLOOR_APP, encoding="utf-8")
         bare.write_text(BARE_LOOP, encoding="utf-8")
         pairs = [] if args.skip_startup else startup_pairs(cli, python, str(floor), runs=args.runs)
+        pairs += pdf_pairs(cli, scratch, runs=args.pdf_runs) if args.pdf else []
         for pair in pairs:
             say(f"measuring {pair.name} ({pair.runs} alternating runs each) ...")
             outcome = measure_pair(pair, warmup=args.warmup)

@@ -33,6 +33,10 @@ class SaveError(IntimacyCheckError):
     """An answer file or report could not be written."""
 
 
+class PdfEngineError(IntimacyCheckError):
+    """No engine can make a PDF here, or the one chosen failed."""
+
+
 class PassphraseError(IntimacyCheckError):
     """A sealed file's passphrase could not be had, or does not open it."""
 

@@ -89,6 +89,28 @@ def print_to_pdf(page: Path, pdf: Path) -> Path:
     return pdf
 
 
+def parse_pgm(raw: bytes) -> tuple[int, int, bytes]:
+    """Read a binary PGM (P5): magic, width, height and maxval, then the pixel bytes."""
+    fields: list[bytes] = []
+    position = 0
+    while len(fields) < 4:
+        while raw[position : position + 1].isspace():
+            position += 1
+        if raw[position : position + 1] == b"#":
+            position = raw.index(b"\n", position) + 1
+            continue
+        end = position
+        while not raw[end : end + 1].isspace():
+            end += 1
+        fields.append(raw[position:end])
+        position = end
+    magic, width, height, maxval = fields[0], int(fields[1]), int(fields[2]), int(fields[3])
+    assert magic == b"P5" and maxval == 255, (magic, maxval)
+    pixels = raw[position + 1 : position + 1 + width * height]
+    assert len(pixels) == width * height
+    return width, height, pixels
+
+
 def run_tool(*command: str) -> str:
     return subprocess.run(
         list(command), capture_output=True, text=True, check=True, timeout=HANG_GUARD

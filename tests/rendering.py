@@ -4,10 +4,13 @@ shared by the format, golden-file and hostile-text tests."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.console import Console
 
 from intimacy_check import formats
@@ -60,9 +63,28 @@ def every_document(questionnaire: Questionnaire, sheets: Sequence[AnswerSheet]) 
     return documents
 
 
+def pdf_as_text(pdf: bytes) -> str:
+    """A PDF's text as pdftotext reads it; the test is skipped where a PDF cannot be made."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("reading a PDF needs pdftotext on PATH")
+    result = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120
+    )
+    return result.stdout.decode("utf-8")
+
+
 def draw(fmt: str, document: Any, *, width: int = 80, **options: Any) -> str:
     """A document in a format, as the text a person or a program would get."""
     chosen = formats.ACCESSIBLE if fmt == formats.ACCESSIBLE.name else formats.BY_NAME[fmt]
+    if chosen.binary:
+        from intimacy_check.errors import PdfEngineError
+        from intimacy_check.formats.pdf import find_engine
+
+        try:
+            find_engine(None)
+        except PdfEngineError as missing:
+            pytest.skip(missing.message)
+        return pdf_as_text(formats.render(chosen, document, **options))
     drawn = formats.render(chosen, document, **options)
     if not chosen.terminal:
         return drawn if isinstance(drawn, str) else "".join(drawn)

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from html_checks import HANG_GUARD, MISSING, page_count, pdf_text, print_to_pdf
+from html_checks import HANG_GUARD, MISSING, page_count, parse_pgm, pdf_text, print_to_pdf
 from rendering import draw, example, report_of
 
 from intimacy_check.versions import shipped_version
@@ -41,28 +41,6 @@ def first_page_pixels(pdf: Path, folder: Path) -> tuple[int, int, bytes]:
     return parse_pgm(prefix.with_suffix(".pgm").read_bytes())
 
 
-def parse_pgm(raw: bytes) -> tuple[int, int, bytes]:
-    """Read a binary PGM (P5): magic, width, height and maxval, then the pixel bytes."""
-    fields: list[bytes] = []
-    position = 0
-    while len(fields) < 4:
-        while raw[position : position + 1].isspace():
-            position += 1
-        if raw[position : position + 1] == b"#":
-            position = raw.index(b"\n", position) + 1
-            continue
-        end = position
-        while not raw[end : end + 1].isspace():
-            end += 1
-        fields.append(raw[position:end])
-        position = end
-    magic, width, height, maxval = fields[0], int(fields[1]), int(fields[2]), int(fields[3])
-    assert magic == b"P5" and maxval == 255, (magic, maxval)
-    pixels = raw[position + 1 : position + 1 + width * height]
-    assert len(pixels) == width * height
-    return width, height, pixels
-
-
 @pytest.mark.parametrize(
     "names, paper, most_pages",
     [
@@ -84,6 +62,12 @@ def test_report_prints_on_few_pages_with_its_content(
         assert expected in text
     if "sam" in names:
         assert "Sam" in text and "48" in text and "35%" in text
+
+    # The margin boxes print from the browser too: the page number, and the names from page 2.
+    pages = text.split("\f")
+    assert f"page 1 of {len(pages) - 1}" in pages[0]
+    running = " and ".join(name.capitalize() for name in names)
+    assert pages[1].rstrip().splitlines()[-1].split()[:-4] == running.split()
 
     width, height, pixels = first_page_pixels(pdf, tmp_path)
     dark = sum(1 for value in pixels if value < 200)

@@ -47,7 +47,7 @@ def test_an_unknown_command_is_a_usage_error() -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["report", "examples/alex.yaml", "--format", "pdf"], "'pdf' is not one of"),
+        (["report", "examples/alex.yaml", "--format", "docx"], "'docx' is not one of"),
         (["report", "examples/alex.yaml", "--steps", "-1"], "Invalid value for '--steps'"),
         (["compare", "examples/alex.yaml"], "compare needs two answer files"),
         (["nope"], "no such command 'nope'"),

@@ -61,7 +61,8 @@ def test_a_format_is_found_from_its_extension_and_refused_with_the_choices() -> 
     with pytest.raises(formats.UsageError) as refused:
         formats.from_extension(Path("r.csv"), formats.REPORT)
     assert refused.value.message == (
-        "cannot tell the format from 'r.csv'; add --format (text, markdown, html, json or fhir)"
+        "cannot tell the format from 'r.csv'; add --format "
+        "(text, markdown, html, pdf, json or fhir)"
     )
     # The longest ending a format has wins: a FHIR export is JSON too.
     assert formats.from_extension(Path("alex.FHIR.json"), formats.REPORT).name == "fhir"

@@ -57,7 +57,7 @@ def test_couple_report_is_self_contained_and_has_every_part_in_order(
 ) -> None:
     html = html_of(questionnaire, alex, sam)
     assert_self_contained(html)
-    assert "@page { size: A4; margin: 16mm 14mm; }" in html
+    assert "@page {\n  size: A4; margin: 16mm 14mm;\n" in html
     assert "<svg" in html
     places = [html.index(f"<h2>{heading}</h2>") for heading in SECTION_HEADINGS]
     assert places == sorted(places)

@@ -289,7 +289,11 @@ def test_report_and_progress_share_the_styles(
     report = draw("html", report_of(questionnaire, [sheets["alex.yaml"], sheets["sam.yaml"]]))
     progress = html_of(questionnaire, alex_and_sam(sheets))
     source = source_of("_styles.css.j2")
-    plain = [line for line in source.splitlines() if line.strip() and "{" + "{" not in line]
+    plain = [
+        line
+        for line in source.splitlines()
+        if line.strip() and "{" + "{" not in line and "{" + "%" not in line
+    ]
     assert len(plain) > 100
     for document in (report, progress):
         style = document[document.index("<style>") : document.index("</style>")]

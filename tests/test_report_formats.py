@@ -244,10 +244,15 @@ def test_choose_destination(fmt: str | None, output: str | None, tty: bool, expe
             "r.odt",
             None,
             "cannot tell the format from 'r.odt'; add --format "
-            "(text, markdown, html, json or fhir)",
+            "(text, markdown, html, pdf, json or fhir)",
         ),
         ("terminal", "r.txt", None, "cannot be written to a file"),
-        ("json", None, "t.j2", "--template works with --format markdown or --format html"),
+        (
+            "json",
+            None,
+            "t.j2",
+            "--template works with --format markdown or --format html or --format pdf",
+        ),
     ],
 )
 def test_choose_destination_refusals(

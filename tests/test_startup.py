@@ -29,6 +29,7 @@ HEAVY = (
     "intimacy_check.scoring",
     "intimacy_check.report",
     "intimacy_check.documents",
+    "weasyprint",  # the PDF engine: imported only when a PDF is made
     # The formats registry is light and gives the --format choices; its renderers are not.
     *(
         f"intimacy_check.formats.{path.stem}"

@@ -367,6 +367,19 @@ def test_progress_across_versions_says_so_and_shows_reworded_rows() -> None:
     assert "Finding your way back" not in text and "Finding your way closer" in text
 
 
+def test_progress_html_across_versions_marks_reworded_rows() -> None:
+    files = [
+        str(EXAMPLES / name) for name in ("alex-september.yaml", "alex-october.yaml", "alex.yaml")
+    ]
+    result = run("progress", *files, "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    reworded = (
+        '<span class="direction direction-reworded"><span aria-hidden="true">≠</span>'
+        " reworded, not compared</span>"
+    )
+    assert result.stdout.count(reworded) == 8
+
+
 def test_progress_within_one_version_has_no_version_note() -> None:
     files = [str(V1_FILES / "alex-september.yaml"), str(V1_FILES / "alex.yaml")]
     result = run("progress", *files, "--format", "text")

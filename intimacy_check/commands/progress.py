@@ -26,6 +26,7 @@ from intimacy_check.commands.report import (
     Output,
     Paper,
     PaperOption,
+    PdfEngineOption,
     Template,
     emit,
     prepare_destination,
@@ -142,6 +143,7 @@ def progress(
     force: Force = False,
     template: Template = None,
     paper: PaperOption = Paper.a4,
+    pdf_engine: PdfEngineOption = None,
     passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -151,7 +153,13 @@ def progress(
     signs resolved or appeared.
     """
     destination = prepare_destination(
-        format, output, template=template, force=force, inputs=files, document=formats.PROGRESS
+        format,
+        output,
+        template=template,
+        force=force,
+        inputs=files,
+        document=formats.PROGRESS,
+        engine=pdf_engine.value if pdf_engine else None,
     )
     keyring = Keyring(passphrase_file)
     failures: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -43,6 +43,11 @@ class Paper(str, Enum):
     letter = "letter"
 
 
+class PdfEngine(str, Enum):
+    weasyprint = "weasyprint"
+    chromium = "chromium"
+
+
 Format = Annotated[
     Optional[FormatName],  # noqa: UP045
     typer.Option(
@@ -64,6 +69,10 @@ Template = Annotated[
     typer.Option("--template", help=_(text.TEMPLATE_HELP), readable=False),
 ]
 PaperOption = Annotated[Paper, typer.Option("--paper", help=_(text.PAPER_HELP))]
+PdfEngineOption = Annotated[
+    Optional[PdfEngine],  # noqa: UP045
+    typer.Option("--pdf-engine", help=_(text.PDF_ENGINE_HELP), show_default=False),
+]
 AllowIncomplete = Annotated[
     bool,
     typer.Option("--allow-incomplete", help=_(text.ALLOW_INCOMPLETE_HELP)),
@@ -76,6 +85,7 @@ class Destination:
 
     format: formats.Format
     path: Path | None  # None for stdout
+    engine: str | None = None  # for a PDF: the engine asked for, then the one found
 
 
 def choose_destination(
@@ -85,6 +95,7 @@ def choose_destination(
     template: Path | None,
     stdout_is_terminal: bool,
     document: str = formats.REPORT,
+    engine: str | None = None,
 ) -> Destination:
     """Settle the format and the target; raise UsageError for combinations that cannot work."""
     path = None if output is None or str(output) == "-" else output
@@ -106,7 +117,11 @@ def choose_destination(
             if item.templated
         ]
         raise UsageError(_(text.TEMPLATE_NEEDS, formats=_(text.OR).join(templated)))
-    return Destination(format=chosen, path=path)
+    if engine is not None and not chosen.binary:
+        raise UsageError(_(text.PDF_ENGINE_NEEDS_PDF))
+    if chosen.binary and path is None and stdout_is_terminal:
+        raise UsageError(_(text.PDF_NOT_TO_TERMINAL))
+    return Destination(format=chosen, path=path, engine=engine)
 
 
 def _is_device(path: Path) -> bool:
@@ -124,13 +139,23 @@ def prepare_destination(
     force: bool,
     inputs: list[Path],
     document: str = formats.REPORT,
+    engine: str | None = None,
 ) -> Destination:
     """Settle where an output goes, and refuse a target that cannot or must not be written,
     before any answer file is read: never one of the inputs, never an existing file
     without --force."""
     destination = choose_destination(
-        fmt, output, template=template, stdout_is_terminal=sys.stdout.isatty(), document=document
+        fmt,
+        output,
+        template=template,
+        stdout_is_terminal=sys.stdout.isatty(),
+        document=document,
+        engine=engine,
     )
+    if destination.format.binary:
+        from intimacy_check.formats.pdf import find_engine  # only a PDF looks for an engine
+
+        destination = replace(destination, engine=find_engine(destination.engine))
     if destination.path is None:
         return destination
     target = destination.path.resolve()
@@ -187,12 +212,18 @@ def emit(
     document: object, destination: Destination, *, template: Path | None, paper: Paper
 ) -> None:
     """Lay the document out in its format and write it: to the console, stdout or a file."""
-    drawn = formats.render(destination.format, document, template=template, paper=paper.value)
+    drawn = formats.render(
+        destination.format,
+        document,
+        template=template,
+        paper=paper.value,
+        engine=destination.engine,
+    )
     if destination.format.terminal:
         screen = console()
         for part in [drawn] if not isinstance(drawn, Iterator) else drawn:
             screen.print(part)
-    elif isinstance(drawn, str):
+    elif isinstance(drawn, (str, bytes)):
         deliver(drawn, destination)
     else:
         for chunk in drawn:  # a stream: a pipe sees each row before the last file is read
@@ -200,9 +231,15 @@ def emit(
             sys.stdout.flush()
 
 
-def deliver(rendered: str, destination: Destination) -> None:
+def deliver(rendered: str | bytes, destination: Destination) -> None:
     """Write a rendered report to stdout, or privately and atomically to its file."""
+    if destination.path is None and isinstance(rendered, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered)  # a pipe: choose_destination refused a terminal
+        sys.stdout.buffer.flush()
+        return
     if destination.path is None:
+        assert isinstance(rendered, str)  # bytes went to the buffer above
         sys.stdout.write(rendered)
         return
 
@@ -223,10 +260,18 @@ def run(
     data_dir: Path | None,
     passphrase_files: list[Path] | None = None,
     side_by_side: Callable[..., object] | None = None,
+    pdf_engine: PdfEngine | None = None,
 ) -> None:
     """Read, score, build the document and write it. In a terminal, `side_by_side` builds
     the document instead of the counselor's report (`compare` passes the couple view)."""
-    destination = prepare_destination(fmt, output, template=template, force=force, inputs=files)
+    destination = prepare_destination(
+        fmt,
+        output,
+        template=template,
+        force=force,
+        inputs=files,
+        engine=pdf_engine.value if pdf_engine else None,
+    )
     keyring = Keyring(passphrase_files)
     sheets, questionnaire = read_sheets(
         files, load(data_dir), allow_incomplete=allow_incomplete, keyring=keyring
@@ -257,6 +302,7 @@ def report(
     steps: Steps = 5,
     template: Template = None,
     paper: PaperOption = Paper.a4,
+    pdf_engine: PdfEngineOption = None,
     allow_incomplete: AllowIncomplete = False,
     passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
@@ -272,6 +318,7 @@ def report(
         steps=steps,
         template=template,
         paper=paper,
+        pdf_engine=pdf_engine,
         allow_incomplete=allow_incomplete,
         data_dir=data_dir,
         passphrase_files=passphrase_file,

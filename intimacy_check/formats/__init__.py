@@ -32,6 +32,7 @@ class Format(NamedTuple):
     documents: tuple[str, ...]  # the names of the document classes it renders
     terminal: bool = False  # drawn with rich on a console, never written to a file
     templated: bool = False  # takes --template and --paper
+    binary: bool = False  # bytes, not text: never written to a terminal; takes --pdf-engine
 
 
 REPORT, PROGRESS, CASELOAD = "ReportDocument", "ProgressDocument", "CaseloadDocument"
@@ -42,6 +43,7 @@ FORMATS = (
     Format("text", (".txt", ".text"), "text", (REPORT, PROGRESS)),
     Format("markdown", (".md", ".markdown"), "markdown", (REPORT, PROGRESS), templated=True),
     Format("html", (".html", ".htm"), "html", (REPORT, PROGRESS), templated=True),
+    Format("pdf", (".pdf",), "pdf", (REPORT, PROGRESS), templated=True, binary=True),
     Format("json", (".json",), "json", (REPORT, PROGRESS, CASELOAD)),
     Format("fhir", (".fhir.json",), "fhir", (REPORT, PROGRESS)),
     Format("csv", (".csv",), "csv", (CASELOAD,)),
@@ -68,7 +70,7 @@ def choices(document: str) -> list[str]:
 
 
 def spoken(names: Iterable[str]) -> str:
-    """'text, markdown, html or json'."""
+    """'text, markdown, html, pdf or json'."""
     names = list(names)
     if len(names) <= 1:
         return "".join(names)
@@ -107,10 +109,18 @@ def renderer(fmt: Format, document: object) -> Callable[..., Any]:
 
 
 def render(
-    fmt: Format, document: object, *, template: Path | None = None, paper: str = "a4"
+    fmt: Format,
+    document: object,
+    *,
+    template: Path | None = None,
+    paper: str = "a4",
+    engine: str | None = None,
 ) -> Any:
-    """Text for a file format (a string, or chunks for a stream), or rich renderables."""
+    """Text for a file format (a string, or chunks for a stream), bytes for a binary one,
+    or rich renderables. `engine` is the PDF engine asked for, None to pick one."""
     draw = renderer(fmt, document)
+    if fmt.binary:
+        return draw(document, template=template, paper=paper, engine=engine)
     if fmt.templated:
         return draw(document, template=template, paper=paper)
     return draw(document)

@@ -21,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from intimacy_check.errors import ReportTemplateError
+from intimacy_check.inert import inert
 from intimacy_check.messages import _, reports
 from intimacy_check.messages import commands as text
 from intimacy_check.strict_yaml import ReadError, decode_text, read_limited
@@ -49,6 +50,9 @@ TEMPLATE_NAMES = {
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MARKDOWN_LINE_START = re.compile(r"^([-+#])")
 _MARKDOWN_NUMBERED = re.compile(r"^(\d+)([.)])")
+# What may stand for itself in a CSS string; every other character is a hex escape.
+_CSS_PLAIN = re.compile(r"[A-Za-z0-9 ,.]")
+_PAGE_COUNTERS = re.compile(r"\{(page|pages)\}")
 
 
 def markdown_escape(value: Any) -> str:
@@ -62,6 +66,30 @@ def markdown_escape(value: Any) -> str:
     text = text.replace("://", ":\\/\\/").replace("www.", "www\\.")
     text = _MARKDOWN_NUMBERED.sub(r"\1\\\2", text)
     return _MARKDOWN_LINE_START.sub(r"\\\1", text)
+
+
+def css_string(value: Any) -> Markup:
+    """Any value as one quoted CSS string, for `content:` in a stylesheet.
+
+    HTML templates see escaped text; inside <style> an entity is not decoded, so the text is
+    unescaped first, then every character but letters, digits, spaces, commas and full stops
+    is written as a hex escape: no quote, backslash, line break or `</style>` survives.
+    """
+    raw = value.unescape() if isinstance(value, Markup) else str(value)
+    raw = inert(raw)
+    escaped = "".join(char if _CSS_PLAIN.fullmatch(char) else f"\\{ord(char):x} " for char in raw)
+    return Markup(f'"{escaped}"')
+
+
+def css_counters(message: str) -> Markup:
+    """A catalogue sentence as CSS `content`, its {page} and {pages} as the page counters."""
+    pieces = _PAGE_COUNTERS.split(_(message))
+    parts = [
+        f"counter({piece})" if number % 2 else css_string(piece)
+        for number, piece in enumerate(pieces)
+        if number % 2 or piece
+    ]
+    return Markup(" ".join(parts))
 
 
 class _LimitedSandbox(SandboxedEnvironment):
@@ -108,6 +136,8 @@ def _environment(kind: str) -> SandboxedEnvironment:
         environment = _LimitedSandbox(autoescape=True, **options)
         # Values arrive escaped already (see _escaped), so `|safe` cannot unescape them.
         environment.filters["safe"] = escape
+        environment.filters["css_string"] = css_string
+        environment.globals["css_counters"] = css_counters
     else:
         # Markdown has no autoescape, so `finalize` escapes every printed value the same way.
         environment = _LimitedSandbox(autoescape=False, finalize=markdown_escape, **options)

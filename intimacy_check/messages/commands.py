@@ -11,8 +11,8 @@ SUMMARY_FORMAT_HELP = N_("Output format.")
 OUTPUT_HELP = N_("Write the report to this file ('-' for stdout).")
 FORCE_HELP = N_("Replace an existing output file.")
 STEPS_HELP = N_("How many recommended steps to show.")
-TEMPLATE_HELP = N_("Your own Jinja2 template for html or markdown.")
-PAPER_HELP = N_("Page size for printing the html report.")
+TEMPLATE_HELP = N_("Your own Jinja2 template for html, pdf or markdown.")
+PAPER_HELP = N_("Page size of the printed html report and of the pdf.")
 ALLOW_INCOMPLETE_HELP = N_("Compare even if a partner has not finished the quiz.")
 REPORT_FILES_HELP = N_("One answer file, or two for a couple.")
 FIRST_PARTNER_HELP = N_("One partner's answer file.")
@@ -49,6 +49,31 @@ TEMPLATE_TOO_SLOW = N_(
     "(INTIMACY_CHECK_TEMPLATE_SECONDS sets the limit)"
 )
 TEMPLATE_TOO_DEEP = N_("the template calls itself too deeply (a macro without an end?)")
+
+# --- PDF -----------------------------------------------------------------------------------
+PDF_ENGINE_HELP = N_(
+    "What makes the PDF [default: weasyprint when installed, else chromium from the PATH]."
+)
+PDF_ENGINE_NEEDS_PDF = N_("--pdf-engine works with --format pdf or an -o name ending in .pdf")
+PDF_NOT_TO_TERMINAL = N_("a PDF cannot be shown in a terminal; add -o FILE.pdf, or pipe it")
+PDF_NO_ENGINE = N_(
+    "making a PDF needs WeasyPrint (pip install 'intimacy-check[pdf]') or Chromium on the "
+    "PATH (chromium, chromium-browser or google-chrome)"
+)
+PDF_NO_WEASYPRINT = N_(
+    "--pdf-engine weasyprint: WeasyPrint is not installed or cannot load "
+    "(pip install 'intimacy-check[pdf]'; it needs Pango); or use --pdf-engine chromium"
+)
+PDF_NO_BROWSER = N_(
+    "--pdf-engine chromium: none of chromium, chromium-browser or google-chrome is on the PATH"
+)
+PDF_BROWSER_FAILED = N_("{browser} could not print the report to PDF ({reason})")
+PDF_BROWSER_EXIT = N_("exit status {code}")
+PDF_BROWSER_NO_FILE = N_("it wrote no PDF")
+PDF_BROWSER_TOO_SLOW = N_(
+    "{browser} took longer than {seconds} seconds to print the report and was stopped"
+)
+PDF_WEASYPRINT_FAILED = N_("WeasyPrint could not make the PDF: {reason}")
 
 # --- progress and summary ----------------------------------------------------------------------
 NOTE_LINE = N_("{prog}: note: {message}")

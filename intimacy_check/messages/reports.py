@@ -8,6 +8,8 @@ from __future__ import annotations
 from intimacy_check.messages import N_
 
 LANGUAGE = N_("en")  # the language of this catalogue, as HTML's lang attribute names it
+# In the margin of every printed page; {page} and {pages} become the page counters.
+PAGE_NUMBER = N_("page {page} of {pages}")
 
 # --- titles and headings ---------------------------------------------------------------------
 REPORT_TITLE = N_("Emotional intimacy report")
