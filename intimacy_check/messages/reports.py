@@ -101,6 +101,7 @@ DIRECTION_SKIPPED = N_("not rated both times")
 DIRECTION_REWORDED = N_("reworded, not compared")
 LIST_SEPARATOR = N_(", ")
 LAST_SEPARATOR = N_(" and ")
+DATE_RANGE_TO = N_(" to {last}")  # after the first date: "2026-09-03 to 2026-11-20"
 
 # --- how to read -------------------------------------------------------------------------------
 READ_RATINGS = N_(
