@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from intimacy_check.documents.parts import (
     Closing,
@@ -16,13 +18,15 @@ from intimacy_check.documents.parts import (
     score,
     title_for,
 )
-from intimacy_check.documents.record import Record, record
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 from intimacy_check.progress import Change, Direction, RespondentProgress
 from intimacy_check.questionnaire import Band, Questionnaire
 from intimacy_check.scoring import Assessment
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.record import Record
 
 DIRECTION_LABELS = {
     Direction.BETTER: m.DIRECTION_BETTER,
@@ -105,7 +109,15 @@ class ProgressDocument:
     bands: tuple[Band, ...]
     people: tuple[PersonProgress, ...]
     closing: Closing
-    record: Record  # every assessment's answers and scores as data, for a record system
+    # What the record is made from; the record only when a format asks for it (FHIR).
+    answered: tuple[tuple[Questionnaire, Assessment], ...] = field(repr=False)
+
+    @cached_property
+    def record(self) -> Record:
+        """Every assessment's answers and scores as data, for a record system."""
+        from intimacy_check.documents.record import record
+
+        return record(self.answered)
 
 
 def shift(before: float | None, after: float | None) -> Shift:
@@ -136,7 +148,7 @@ def progress_document(
         bands=band_rows(questionnaire),
         people=tuple(_person(questionnaire, person) for person in people),
         closing=closing(),
-        record=record(
+        answered=tuple(
             (point.questionnaire, point.assessment) for person in people for point in person.points
         ),
     )

@@ -6,7 +6,8 @@ would otherwise make: titles, wording, rounding, which steps, what to discuss.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from intimacy_check.documents.advice import advice
@@ -31,7 +32,6 @@ from intimacy_check.documents.parts import (
     title_for,
     topic,
 )
-from intimacy_check.documents.record import Record, record
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -41,6 +41,9 @@ from intimacy_check.scoring import Flag
 
 if TYPE_CHECKING:
     from intimacy_check.documents.comparison import CoupleSummary
+    from intimacy_check.documents.record import Record
+    from intimacy_check.questionnaire import Questionnaire
+    from intimacy_check.scoring import Assessment
 
 FLAG_GROUPS = (
     (Flag.STRENGTH, m.STRENGTHS),
@@ -68,7 +71,16 @@ class ReportDocument:
     findings: tuple[FindingGroup, ...]
     advice: Advice
     closing: Closing
-    record: Record  # the answers and scores as data, for a record system
+    # What the record is made from; the record itself only when a format asks for it,
+    # since its classes cost a terminal report's start-up more than the rest of it.
+    answered: tuple[tuple[Questionnaire, Assessment], ...] = field(repr=False)
+
+    @cached_property
+    def record(self) -> Record:
+        """The answers and scores as data, for a record system (FHIR)."""
+        from intimacy_check.documents.record import record
+
+        return record(self.answered)
 
     @property
     def is_couple(self) -> bool:
@@ -112,7 +124,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         findings=findings(report),
         advice=advice(report, limit=steps),
         closing=closing(),
-        record=record((questionnaire, assessment) for assessment in report.assessments),
+        answered=tuple((questionnaire, assessment) for assessment in report.assessments),
     )
 
 
