@@ -70,17 +70,12 @@ HANG_GUARD = 120
 
 def print_to_pdf(page: Path, pdf: Path) -> Path:
     """Print page with headless Chromium to pdf, keeping its profile beside the pdf."""
+    from intimacy_check.formats.pdf import BROWSER_FLAGS  # the flags the PDF format uses
+
     command = [
         "chromium",
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *BROWSER_FLAGS,
         f"--user-data-dir={pdf.parent / 'profile'}",
-        "--no-pdf-header-footer",
         f"--print-to-pdf={pdf}",
         page.as_uri(),
     ]
