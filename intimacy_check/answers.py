@@ -27,7 +27,11 @@ from intimacy_check.strict_yaml import ReadError, decode_text, parse_yaml, read_
 FORMAT = "intimacy-check/answers"
 # 2 added `language`: an older intimacy-check then says the file is newer than it is,
 # rather than calling the key unknown. Files of version 1 are read as English.
-FORMAT_VERSION = 2
+# 3 added `ideal`, the ratings of how each statement is wished to be. A file is written
+# at the lowest version that holds it, so a file without `ideal` stays readable by an
+# intimacy-check that knows version 2.
+FORMAT_VERSION = 3
+IDEAL_SINCE = 3
 ENGLISH = "en"
 IN_PROGRESS = "in-progress"
 COMPLETED = "completed"
@@ -53,6 +57,7 @@ _TOP_KEYS = (
     "completed_at",
     "language",
     "answers",
+    "ideal",
 )
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
@@ -70,12 +75,23 @@ class AnswerSheet:
     completed_at: datetime | None = None
     answers: Mapping[str, int | None] = field(default_factory=lambda: MappingProxyType({}))
     language: str = ENGLISH  # what the statements were read in; the ids are the same in all
+    # How each statement is wished to be, on the same scale (quiz --ideal); None where the
+    # quiz did not ask. As in `answers`, an absent id is not asked yet and None is skipped.
+    ideal: Mapping[str, int | None] | None = None
     # A completed FHIR response may leave out what was skipped; an answer file never does.
     omits_skipped: bool = False
 
     def with_answer(self, sign_id: str, rating: int | None) -> AnswerSheet:
         """A copy with one more (or a changed) answer."""
         return replace(self, answers=MappingProxyType({**self.answers, sign_id: rating}))
+
+    def with_ideal(self, sign_id: str, rating: int | None) -> AnswerSheet:
+        """A copy with one more (or a changed) wished-for rating."""
+        return replace(self, ideal=MappingProxyType({**(self.ideal or {}), sign_id: rating}))
+
+    def asking_ideal(self) -> AnswerSheet:
+        """A copy whose quiz asks how each statement is wished to be, from now on."""
+        return self if self.ideal is not None else replace(self, ideal=MappingProxyType({}))
 
     def completed(self, at: datetime) -> AnswerSheet:
         return replace(self, status=COMPLETED, completed_at=at)
@@ -225,6 +241,7 @@ def parse_answer_sheet(
         completed_at=completed_at,
         language=_language(document.get("language"), source),
         answers=MappingProxyType(_answers(document.get("answers"), source)),
+        ideal=_ideal(document, version, source),
     )
 
 
@@ -321,23 +338,52 @@ def _zone(offset: timedelta | None) -> timezone:
     return timezone(offset or timedelta(0))
 
 
-def _answers(raw: Any, source: str) -> dict[str, int | None]:
+def _ideal(
+    document: Mapping[str, Any], version: int, source: str
+) -> Mapping[str, int | None] | None:
+    if "ideal" not in document:
+        return None
+    if version < IDEAL_SINCE:  # as an intimacy-check of that version would say
+        raise AnswerFileError(_(errors.UNKNOWN_KEY, where=source, key=repr("ideal")))
+    raw = document["ideal"]
+    ideal = _answers(raw, source, key="ideal")
+    answers = document.get("answers") or {}
+    for sign_id, rating in ideal.items():
+        # The quiz asks how a statement is wished to be only after it is rated.
+        if rating is not None and (
+            not isinstance(answers, Mapping) or answers.get(sign_id) is None
+        ):
+            raise AnswerFileError(_(errors.IDEAL_WITHOUT_RATING, source=source, sign=sign_id))
+    return MappingProxyType(ideal)
+
+
+def _answers(raw: Any, source: str, *, key: str = "answers") -> dict[str, int | None]:
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise AnswerFileError(_(errors.ANSWERS_NOT_MAPPING, source=source))
+        raise AnswerFileError(_(errors.ANSWERS_NOT_MAPPING, source=source, mapping=key))
     answers: dict[str, int | None] = {}
     for sign_id, rating in raw.items():
         if not isinstance(sign_id, str):
             if isinstance(sign_id, bool):
-                raise AnswerFileError(_(errors.ANSWER_KEY_YES_NO, source=source))
-            raise AnswerFileError(_(errors.ANSWER_KEY_NOT_ID, source=source, key=repr(sign_id)))
+                raise AnswerFileError(_(errors.ANSWER_KEY_YES_NO, source=source, mapping=key))
+            raise AnswerFileError(
+                _(errors.ANSWER_KEY_NOT_ID, source=source, mapping=key, key=repr(sign_id))
+            )
         # bool is a subclass of int in Python, so `yes` would otherwise count as 1.
         if rating is not None and (type(rating) is not int or rating not in RATINGS):
             if isinstance(rating, bool):
-                raise AnswerFileError(_(errors.RATING_YES_NO, source=source, sign=sign_id))
+                raise AnswerFileError(
+                    _(errors.RATING_YES_NO, source=source, mapping=key, sign=sign_id)
+                )
             raise AnswerFileError(
-                _(errors.RATING_NOT_VALID, source=source, sign=sign_id, rating=repr(rating))
+                _(
+                    errors.RATING_NOT_VALID,
+                    source=source,
+                    mapping=key,
+                    sign=sign_id,
+                    rating=repr(rating),
+                )
             )
         answers[sign_id] = rating
     return answers
@@ -361,9 +407,12 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Ans
             )
         )
     known = [sign.id for sign in questionnaire.signs]
-    for sign_id in sheet.answers:
-        if sign_id not in known:
-            raise AnswerFileError(_(errors.NOT_A_STATEMENT, source=source, sign=repr(sign_id)))
+    for mapping, ratings in (("answers", sheet.answers), ("ideal", sheet.ideal or {})):
+        for sign_id in ratings:
+            if sign_id not in known:
+                raise AnswerFileError(
+                    _(errors.NOT_A_STATEMENT, source=source, mapping=mapping, sign=repr(sign_id))
+                )
     missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
     if sheet.status != COMPLETED or not missing:
         return replace(sheet, omits_skipped=False) if sheet.omits_skipped else sheet
@@ -381,7 +430,7 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
     lines = [
         "# " + _(quiz_text.ANSWER_FILE_HEADER),
         f"format: {FORMAT}",
-        f"version: {FORMAT_VERSION}",
+        f"version: {FORMAT_VERSION if sheet.ideal is not None else IDEAL_SINCE - 1}",
         "questionnaire:",
         f"  id: {_yaml_string(sheet.questionnaire_id)}",
         f"  version: {sheet.questionnaire_version}",
@@ -392,12 +441,21 @@ def format_answer_sheet(sheet: AnswerSheet, *, order: tuple[str, ...]) -> str:
         f"completed_at: {sheet.completed_at.isoformat() if sheet.completed_at else 'null'}",
         "answers:" if sheet.answers else "answers: {}",
     ]
-    ordered = [sign_id for sign_id in order if sign_id in sheet.answers]
-    ordered += [sign_id for sign_id in sheet.answers if sign_id not in order]
-    for sign_id in ordered:
-        rating = sheet.answers[sign_id]
-        lines.append(f"  {sign_id}: {'null' if rating is None else rating}")
+    lines += _ratings(sheet.answers, order)
+    if sheet.ideal is not None:
+        lines.append("ideal:" if sheet.ideal else "ideal: {}")
+        lines += _ratings(sheet.ideal, order)
     return "\n".join(lines) + "\n"
+
+
+def _ratings(ratings: Mapping[str, int | None], order: tuple[str, ...]) -> list[str]:
+    """A mapping's lines, in questionnaire order, then any ids the questionnaire lacks."""
+    ordered = [sign_id for sign_id in order if sign_id in ratings]
+    ordered += [sign_id for sign_id in ratings if sign_id not in order]
+    return [
+        f"  {sign_id}: {'null' if ratings[sign_id] is None else ratings[sign_id]}"
+        for sign_id in ordered
+    ]
 
 
 # Characters YAML refuses even inside quotes; JSON leaves them raw unless ensure_ascii is on.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import Enum
+from types import MappingProxyType
 
 from intimacy_check.answers import AnswerSheet
 from intimacy_check.messages import quiz as quiz_text
@@ -55,11 +56,20 @@ def parse_key(text: str) -> Command:
 
 @dataclass(frozen=True)
 class QuizState:
-    """Where the quiz is: the statements in order, the answers so far, and the current one."""
+    """Where the quiz is: the statements in order, the answers so far, and the current one.
+
+    With wished-for ratings (`sheet.ideal` is not None), each statement is two questions:
+    its rating, then, once it is rated, how it is wished to be (`ideal` is True then).
+    """
 
     order: tuple[str, ...]
     sheet: AnswerSheet
     position: int
+    ideal: bool = False  # the current question is how the statement is wished to be
+
+    @property
+    def asks_ideal(self) -> bool:
+        return self.sheet.ideal is not None
 
     @property
     def finished(self) -> bool:
@@ -74,30 +84,68 @@ class QuizState:
         """How many statements have an answer or a skip."""
         return sum(sign_id in self.sheet.answers for sign_id in self.order)
 
+    @property
+    def at_start(self) -> bool:
+        """Whether there is nothing to go back to."""
+        return self.position == 0 and not self.ideal
+
+    @property
+    def earlier(self) -> int | None:
+        """The earlier answer to the current question, if it has one."""
+        ratings = (self.sheet.ideal or {}) if self.ideal else self.sheet.answers
+        return ratings.get(self.current)
+
     def can_keep(self) -> bool:
-        """Whether the current statement has an earlier answer (or skip) to keep."""
+        """Whether the current question has an earlier answer (or skip) to keep."""
+        if self.ideal:
+            return self.current in (self.sheet.ideal or {})
         return self.current in self.sheet.answers
+
+    def _after_rating(self, sheet: AnswerSheet) -> QuizState:
+        """The next question once the current statement is rated, kept or skipped: how it
+        is wished to be, where that is asked and the statement has a rating, or the next."""
+        if not self.ideal and self.asks_ideal and sheet.answers.get(self.current) is not None:
+            return replace(self, sheet=sheet, ideal=True)
+        return replace(self, sheet=sheet, position=self.position + 1, ideal=False)
 
 
 def start(order: tuple[str, ...], sheet: AnswerSheet) -> QuizState:
-    """Begin, or resume at the first statement not reached yet."""
-    position = next(
-        (number for number, sign_id in enumerate(order) if sign_id not in sheet.answers),
-        len(order),
-    )
-    return QuizState(order=order, sheet=sheet, position=position)
+    """Begin, or resume at the first question not answered yet: a statement not reached,
+    or, when wished-for ratings are asked, a rated statement not asked how it is wished."""
+    wished = sheet.ideal
+    for position, sign_id in enumerate(order):
+        if sign_id not in sheet.answers:
+            return QuizState(order=order, sheet=sheet, position=position)
+        if wished is not None and sheet.answers[sign_id] is not None and sign_id not in wished:
+            return QuizState(order=order, sheet=sheet, position=position, ideal=True)
+    return QuizState(order=order, sheet=sheet, position=len(order))
 
 
 def advance(state: QuizState, command: Command) -> QuizState:
     """The state after a rate, skip, keep or back command; other commands leave it as it is."""
     if command.action is Action.BACK:
-        return replace(state, position=max(state.position - 1, 0))
+        if state.ideal:  # back to the rating of the same statement
+            return replace(state, ideal=False)
+        if state.position == 0:
+            return state
+        previous = replace(state, position=state.position - 1, ideal=False)
+        if state.asks_ideal and state.sheet.answers.get(previous.current) is not None:
+            return replace(previous, ideal=True)  # its wished-for rating, asked last
+        return previous
     if command.action is Action.KEEP:
-        return replace(state, position=state.position + 1) if state.can_keep() else state
-    if command.action is Action.RATE:
-        sheet = state.sheet.with_answer(state.current, command.rating)
-    elif command.action is Action.SKIP:
-        sheet = state.sheet.with_answer(state.current, None)
-    else:
+        return state._after_rating(state.sheet) if state.can_keep() else state
+    if command.action not in (Action.RATE, Action.SKIP):
         return state
-    return replace(state, sheet=sheet, position=state.position + 1)
+    rating = command.rating if command.action is Action.RATE else None
+    if state.ideal:
+        return state._after_rating(state.sheet.with_ideal(state.current, rating))
+    sheet = state.sheet.with_answer(state.current, rating)
+    if rating is None and sheet.ideal and state.current in sheet.ideal:
+        # A skipped statement has no wished-for rating either: it was asked after a rating.
+        sheet = replace(
+            sheet,
+            ideal=MappingProxyType(
+                {key: value for key, value in sheet.ideal.items() if key != state.current}
+            ),
+        )
+    return state._after_rating(sheet)

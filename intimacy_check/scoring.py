@@ -14,6 +14,12 @@ from intimacy_check.answers import AnswerSheet
 from intimacy_check.questionnaire import Band, Questionnaire, Sign, Step
 
 GENTLE_STARTS = 3  # statements offered as places to start when nothing is flagged
+STEP_POINTS = 25  # one step of the rating scale, on the 0-100 score
+# The smallest gap between how a statement is and how it is wished to be that the reports
+# treat as worth talking about: two steps of the scale. One step is the smallest gap a
+# rating can show, and like PAIR's gaps under 5 points (one step on one item there) it
+# is read as too small to mean much alone. The README says more.
+WORTH_TALKING_ABOUT = 2 * STEP_POINTS
 
 
 if TYPE_CHECKING:
@@ -38,6 +44,8 @@ class SignResult:
     sign: Sign
     rating: int | None
     flag: Flag
+    ideal: int | None = None  # how it is wished to be, where that was asked and answered
+    gap: float | None = None  # ideal minus current score, in points; None without both
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +61,11 @@ class Assessment:
     @property
     def name(self) -> str:
         return self.sheet.respondent
+
+    @property
+    def has_ideal(self) -> bool:
+        """Whether any statement has a wished-for rating beside its rating."""
+        return any(result.gap is not None for result in self.signs)
 
     def with_flag(self, flag: Flag) -> tuple[SignResult, ...]:
         return tuple(result for result in self.signs if result.flag is flag)
@@ -95,6 +108,17 @@ def flag_weight(sign: Pointing, rating: int | None) -> int:
     return max(0, round(2 - 4 * sign_score(sign, rating)))
 
 
+def gap_points(sign: Pointing, rating: int, ideal: int) -> float:
+    """How far the wished-for rating lies from the rating, in points of the 0-100 score:
+    positive where more closeness is wished for, negative where less."""
+    return 100 * (sign_score(sign, ideal) - sign_score(sign, rating))
+
+
+def worth_talking_about(gap: float | None) -> bool:
+    """Whether a gap is large enough for the reports to list it as a wished-for change."""
+    return gap is not None and abs(gap) >= WORTH_TALKING_ABOUT
+
+
 def mean_score(scores: Sequence[float]) -> float:
     return 100 * sum(scores) / len(scores)
 
@@ -123,12 +147,18 @@ def assess(questionnaire: Questionnaire, sheet: AnswerSheet) -> Assessment:
     sections: dict[str, float | None] = {}
     all_scores: list[float] = []
     answers = sheet.answers
+    wished = sheet.ideal or {}
     for section in questionnaire.sections:
         scores = []
         closer = section.closer_when_agreed
         for sign in section.signs:
             rating = answers.get(sign.id)
-            results.append(SignResult(sign, rating, _FLAGS[closer, rating]))
+            ideal = wished.get(sign.id) if rating is not None else None
+            if ideal is None or rating is None:  # the usual case: no `ideal` in the file
+                results.append(SignResult(sign, rating, _FLAGS[closer, rating]))
+            else:
+                gap = 100 * (_SCORES[closer, ideal] - _SCORES[closer, rating])
+                results.append(SignResult(sign, rating, _FLAGS[closer, rating], ideal, gap))
             if rating is not None:
                 scores.append(_SCORES[closer, rating])
         complete = len(scores) >= questionnaire.min_answered
@@ -187,12 +217,29 @@ def rank_steps(
 
 
 def concern_weights(assessment: Assessment) -> dict[str, int]:
-    """Each flagged statement's weight, by sign id."""
+    """Each statement's weight, by sign id: with wished-for ratings, `wish_weight`, and
+    otherwise each flagged statement's `flag_weight`."""
     return {
         result.sign.id: weight
         for result in assessment.signs
-        if (weight := flag_weight(result.sign, result.rating))
+        if (
+            weight := wish_weight(result)
+            if result.gap is not None
+            else flag_weight(result.sign, result.rating)
+        )
     }
+
+
+def wish_weight(result: SignResult) -> int:
+    """How strongly a wished-for change calls for its sign's steps: the gap in steps of the
+    scale where more closeness is wished for and the gap is worth talking about, else 0.
+
+    Where the person said how they wish a statement to be, that wish ranks the steps,
+    not the flag: a low rating they are content with calls for nothing.
+    """
+    if result.gap is None or result.gap < WORTH_TALKING_ABOUT:
+        return 0
+    return round(result.gap / STEP_POINTS)
 
 
 def gentle_starts(assessment: Assessment, *, count: int = GENTLE_STARTS) -> tuple[SignResult, ...]:

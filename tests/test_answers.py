@@ -383,13 +383,13 @@ def test_unknown_key() -> None:
 @pytest.mark.parametrize("value", [..., 0, -1, "1", True, 1.0])
 def test_bad_version(value: Any) -> None:
     assert _rejected(_document(version=value)) == (
-        f"{SOURCE}: 'version' must be a whole number, such as 2"
+        f"{SOURCE}: 'version' must be a whole number, such as 3"
     )
 
 
 def test_newer_version() -> None:
-    assert _rejected(_document(version=3)) == (
-        f"{SOURCE}: was made by a newer version of intimacy-check (file format 3); "
+    assert _rejected(_document(version=4)) == (
+        f"{SOURCE}: was made by a newer version of intimacy-check (file format 4); "
         "please upgrade intimacy-check to read it"
     )
 

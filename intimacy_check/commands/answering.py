@@ -34,7 +34,7 @@ from intimacy_check.commands.prompt import read_line
 from intimacy_check.documents.comparison import comparison_document
 from intimacy_check.documents.personal import personal_document
 from intimacy_check.errors import AnswerFileError, SaveError, UsageError
-from intimacy_check.formats.quiz_screen import keys_help, quiz_screen
+from intimacy_check.formats.quiz_screen import ideal_screen, keys_help, quiz_screen
 from intimacy_check.formats.terminal import comparison, personal
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
@@ -70,6 +70,7 @@ class Turn:
     content: bytes = b""  # a sealed file's bytes, until it is opened
     seal: Seal | None = None
     questionnaire: Questionnaire | None = None  # the version the sheet answers, once known
+    ideal: bool = False  # ask how each statement is wished to be (quiz --ideal)
 
 
 def resumed(path: Path, questionnaires: Questionnaires, *, seal: bool) -> Turn:
@@ -115,6 +116,8 @@ def begin(
             turn.seal = opened.seal
     # A plain or new turn has its sheet, and the version it answers, from the start.
     assert turn.sheet is not None and turn.questionnaire is not None
+    if turn.ideal:
+        turn.sheet = turn.sheet.asking_ideal()
     return turn.sheet, turn.questionnaire
 
 
@@ -176,6 +179,8 @@ def go_on_with(turns: list[Turn]) -> str:
         assert turn.sheet is not None
         words += ["--name", turn.sheet.respondent]
     if waiting:
+        if any(turn.ideal or (turn.sheet and turn.sheet.ideal is not None) for turn in turns):
+            words.append("--ideal")  # a resumed file says so itself; a new one not yet
         if waiting[0].path.parent != Path("."):
             words += ["--output-dir", str(waiting[0].path.parent)]
         words.append("--seal")
@@ -315,27 +320,32 @@ def _ask_statements(
             next=state.position + 1,
         )
         screen.print(f"\n{welcome}")
-    screen.print(
-        f"\n{_(quiz_text.STATEMENTS_INTRO, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}"
-    )
+    intro = quiz_text.STATEMENTS_INTRO_IDEAL if state.asks_ideal else quiz_text.STATEMENTS_INTRO
+    screen.print(f"\n{_(intro, count=len(state.order))}\n{_(quiz_text.OTHER_KEYS)}")
     introduced: set[str] = set()  # sections whose introduction was shown in this run
     while not state.finished:
         sign = questionnaire.sign(state.current)
-        screen.print(
-            quiz_screen(
+        if state.ideal:
+            rating = state.sheet.answers[sign.id]
+            assert rating is not None  # asked only after a rating
+            shown = ideal_screen(
+                questionnaire, rating=rating, earlier=state.earlier, answered=state.can_keep()
+            )
+        else:
+            shown = quiz_screen(
                 questionnaire,
                 sign,
                 position=state.position,
                 total=len(state.order),
-                current=state.sheet.answers.get(sign.id),
+                current=state.earlier,
                 answered=state.can_keep(),
                 intro=sign.section not in introduced,
             )
-        )
-        introduced.add(sign.section)
+            introduced.add(sign.section)
+        screen.print(shown)
         typed = _read_line(
             screen,
-            _(quiz_text.RATING_PROMPT),
+            _(quiz_text.IDEAL_PROMPT if state.ideal else quiz_text.RATING_PROMPT),
             path=path,
             go_on=go_on,
             forget=forget if not state.sheet.answers else None,
@@ -351,7 +361,7 @@ def _ask_statements(
         ):
             screen.print(_(quiz_text.NOT_A_KEY))
             continue
-        if command.action is Action.BACK and state.position == 0:
+        if command.action is Action.BACK and state.at_start:
             screen.print(_(quiz_text.FIRST_STATEMENT))
             continue
         state = advance(state, command)

@@ -81,6 +81,7 @@ def quiz(
     ] = None,
     couple: Annotated[bool, typer.Option("--couple", help=_(quiz_text.COUPLE_HELP))] = False,
     seal: Annotated[bool, typer.Option("--seal", help=_(sealing_text.SEAL_HELP))] = False,
+    ideal: Annotated[bool, typer.Option("--ideal", help=_(quiz_text.IDEAL_HELP))] = False,
     passphrase_file: PassphraseFiles = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -132,6 +133,10 @@ def quiz(
             turns.append(
                 Turn(path=path, sheet=sheet, sealed=seal, new=True, questionnaire=questionnaire)
             )
+        # A partner who joins a quiz with wished-for ratings is asked them too.
+        ideal = ideal or any(turn.sheet and turn.sheet.ideal is not None for turn in turns)
+        for turn in turns:
+            turn.ideal = ideal
         if couple:
             couple_quiz(screen, questionnaires, turns, keyring)
             return

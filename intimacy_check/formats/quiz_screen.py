@@ -74,6 +74,28 @@ def quiz_screen(
     return Group(*parts)
 
 
+def ideal_screen(
+    questionnaire: Questionnaire, *, rating: int, earlier: int | None, answered: bool
+) -> RenderableType:
+    """The second question of a statement in a quiz with wished-for ratings: how it is
+    wished to be, on the same scale, reminding of the rating just given. `earlier` is an
+    earlier wished-for rating, and `answered` says the question was reached before."""
+    lines = [_(quiz_text.IDEAL_QUESTION), _(quiz_text.IDEAL_NOW, rating=rating)]
+    if earlier is not None:
+        lines.append(_(quiz_text.EARLIER_ANSWER, rating=earlier))
+    elif answered:
+        lines.append(_(quiz_text.IDEAL_EARLIER_SKIPPED))
+    labels = [(rating, inert(label)) for rating, label in enumerate(questionnaire.scale, 1)]
+    if accessibility.on():  # a numbered list, one choice per line, as for the rating
+        return Text(
+            "\n".join([lines[0], lines[1], *(f"{n}. {label}" for n, label in labels), *lines[2:]])
+        )
+    scale = _Scale([Text.assemble((f"{n} ", "bold"), label) for n, label in labels])
+    parts: list[RenderableType] = [Text(lines[0], style="bold"), Text(lines[1], style="dim"), scale]
+    parts += [Text(line, style="dim") for line in lines[2:]]
+    return Group(*parts)
+
+
 class _Scale:
     """The rating scale on as few lines as fit, broken only between two ratings, so that
     a longer scale (Spanish's is 83 columns) never starts a line with a separator."""

@@ -100,16 +100,20 @@ COMPLETED_BEFORE_STARTED = N_(
     "{source}: 'completed_at' ({completed}) is before 'started_at' ({started})"
 )
 COMPLETED_IN_FUTURE = N_("{source}: 'completed_at' ({completed}) is more than a day in the future")
-ANSWERS_NOT_MAPPING = N_("{source}: 'answers' must map each statement id to a rating")
-ANSWER_KEY_NOT_ID = N_("{source}: answers: {key} is not a statement id")
-ANSWER_KEY_YES_NO = N_("{source}: answers: a yes/no word is not a statement id")
+ANSWERS_NOT_MAPPING = N_("{source}: '{mapping}' must map each statement id to a rating")
+ANSWER_KEY_NOT_ID = N_("{source}: {mapping}: {key} is not a statement id")
+ANSWER_KEY_YES_NO = N_("{source}: {mapping}: a yes/no word is not a statement id")
 RATING_NOT_VALID = N_(
-    "{source}: answers: {sign}: the rating must be a whole number from 1 to 5 "
+    "{source}: {mapping}: {sign}: the rating must be a whole number from 1 to 5 "
     "(or null for skipped), not {rating}"
 )
 RATING_YES_NO = N_(
-    "{source}: answers: {sign}: the rating must be a whole number from 1 to 5 "
+    "{source}: {mapping}: {sign}: the rating must be a whole number from 1 to 5 "
     "(or null for skipped), not a yes/no word"
+)
+IDEAL_WITHOUT_RATING = N_(
+    "{source}: ideal: {sign} has a wished-for rating but no rating in 'answers'; "
+    "how a statement is wished to be is asked only after it is rated"
 )
 
 # --- answer files: against the loaded questionnaire (answers) -------------------------------
@@ -118,7 +122,7 @@ WRONG_QUESTIONNAIRE = N_(
     "{source}: was made for questionnaire {id} version {version}, "
     "but the loaded questionnaire is {loaded_id} version {loaded_version}"
 )
-NOT_A_STATEMENT = N_("{source}: answers: {sign} is not a statement of this questionnaire")
+NOT_A_STATEMENT = N_("{source}: {mapping}: {sign} is not a statement of this questionnaire")
 COMPLETED_BUT_MISSING = N_(
     "{source}: is marked completed but has no answer for {sign} (use null for a skipped statement)"
 )
@@ -163,6 +167,13 @@ FHIR_NESTED_ITEM = N_(
 FHIR_UNKNOWN_ITEM_ELEMENT = N_("{source}: item {item}: {key} is not an element of an item")
 FHIR_ITEM_TWICE = N_("{source}: item {item} appears twice; a statement is answered once")
 FHIR_SECOND_ANSWER = N_("{source}: item {item} has more than one answer; a statement has one")
+FHIR_SECOND_IDEAL = N_(
+    "{source}: item {item} has more than one wished-for rating; a statement has one"
+)
+FHIR_IDEAL_NOT_AN_OPTION = N_(
+    "{source}: item {item}: the wished-for rating must be a valueCoding with a code from "
+    "1 to 5 of the rating scale"
+)
 FHIR_NOT_AN_OPTION = N_(
     "{source}: item {item}: the answer must be a valueCoding with a code from 1 to 5 "
     "of the rating scale, one of the statement's options"

@@ -117,6 +117,18 @@ TRY_AGAIN = N_("{problem}; please try again.")
 STATEMENTS_INTRO = N_("{count} statements. Rate each from 1 to 5 and press Enter.")
 OTHER_KEYS = N_("Other keys: b back, s skip, q save and quit, ? help.")
 RATING_PROMPT = N_("Your rating: ")
+STATEMENTS_INTRO_IDEAL = N_(
+    "{count} statements. Rate each from 1 to 5 as it is now and press Enter; then say, "
+    "on the same scale, how you would like it to be."
+)
+IDEAL_QUESTION = N_("And how would you like it to be?")
+IDEAL_NOW = N_("As it is now, you rated it {rating}.")
+IDEAL_PROMPT = N_("How you would like it: ")
+IDEAL_EARLIER_SKIPPED = N_("(you skipped this question. Enter keeps it skipped)")
+IDEAL_HELP = N_(
+    "After each rating, also ask how you would like it to be, on the same scale. "
+    "A quiz resumed with --resume goes on asking both."
+)
 ANSWER_FILE_HEADER = N_(
     "intimacy-check answers. These are personal: share this file only with people you trust."
 )
