@@ -27,6 +27,12 @@ RATING_SYSTEM = f"{BASE}:rating"  # the codes 1-5 of the rating scale
 SCORE_SYSTEM = f"{BASE}:score"  # what an Observation scores: "index" or a section id
 BAND_SYSTEM = f"{BASE}:band"  # the index's band, as the Observation's interpretation
 STARTED_AT = f"{BASE}:started-at"  # extension: when a completed response was begun
+# Extensions of wished-for ratings (quiz --ideal): on a response, that they were asked;
+# on an answer, the rating of how the statement is wished to be, coded as the answer is.
+# An answered item without one had its wished-for question skipped.
+ASKS_IDEAL = f"{BASE}:asks-ideal"
+IDEAL = f"{BASE}:ideal"
+GAP_SYSTEM = f"{BASE}:gap"  # what a gap Observation measures: the statement's id
 # FHIR's own extension for the score of an answer option (called ordinalValue in R4's
 # core, itemWeight since R5 and in the extensions package R4 systems use).
 ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight"
@@ -89,6 +95,9 @@ def parse_response(text: str, *, source: str) -> Response:
         "language": resource.get("language"),
         "answers": _answers(resource.get("item"), source),
     }
+    if _asks_ideal(resource.get("extension")):
+        document["version"] = 3
+        document["ideal"] = _ideal(resource.get("item"), document["answers"], source)
     shown = {
         "respondent": "subject.display",
         "started_at": "authored" if started is None else STARTED_AT,
@@ -199,6 +208,48 @@ def _started_at(extensions: Any) -> Any:
         if isinstance(extension, Mapping) and extension.get("url") == STARTED_AT:
             return extension.get("valueDateTime")
     return None
+
+
+def _asks_ideal(extensions: Any) -> bool:
+    return any(
+        isinstance(extension, Mapping)
+        and extension.get("url") == ASKS_IDEAL
+        and extension.get("valueBoolean") is True
+        for extension in (extensions if isinstance(extensions, list) else [])
+    )
+
+
+def _ideal(items: Any, answers: Mapping[str, int | None], source: str) -> dict[str, int | None]:
+    """Each rated statement's wished-for rating, from its answer's extension (None where
+    there is none: that question was skipped). The items were checked by `_answers`."""
+    ideal: dict[str, int | None] = {}
+    for item in items or []:
+        link_id = item["linkId"]
+        if answers.get(link_id) is None:
+            continue
+        extensions = item["answer"][0].get("extension")
+        found = [
+            extension
+            for extension in (extensions if isinstance(extensions, list) else [])
+            if isinstance(extension, Mapping) and extension.get("url") == IDEAL
+        ]
+        if len(found) > 1:
+            raise AnswerFileError(_(m.FHIR_SECOND_IDEAL, source=source, item=repr(link_id)))
+        ideal[link_id] = _ideal_rating(found[0], source, repr(link_id)) if found else None
+    return ideal
+
+
+def _ideal_rating(extension: Mapping[str, Any], source: str, where: str) -> int:
+    coding = extension.get("valueCoding")
+    if (
+        set(extension) != {"url", "valueCoding"}
+        or not isinstance(coding, Mapping)
+        or set(coding) - _CODING_KEYS
+        or coding.get("system", RATING_SYSTEM) != RATING_SYSTEM
+        or coding.get("code") not in _CODES
+    ):
+        raise AnswerFileError(_(m.FHIR_IDEAL_NOT_AN_OPTION, source=source, item=where))
+    return _CODES[coding["code"]]
 
 
 def _answers(items: Any, source: str) -> dict[str, int | None]:

@@ -57,4 +57,10 @@ def advice(report: Report, *, limit: int) -> Advice:
         intro = _(m.STEPS_INTRO_OUT_OF, shown=len(shown), total=len(ranked))
     else:
         intro = _(m.STEPS_INTRO, shown=len(shown))
-    return Advice(kind=kind, intro=intro, steps=shown, ranked=every, total=len(ranked))
+    ranked_by = "ratings"
+    if kind == "flagged" and any(assessment.has_ideal for assessment in report.assessments):
+        ranked_by = "wishes"  # the core's weights are the wished-for changes then
+        intro = f"{intro} {_(m.STEPS_BY_WISHES)}"
+    return Advice(
+        kind=kind, intro=intro, steps=shown, ranked=every, total=len(ranked), ranked_by=ranked_by
+    )

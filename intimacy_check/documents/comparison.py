@@ -24,6 +24,7 @@ from intimacy_check.documents.parts import (
     topic,
 )
 from intimacy_check.documents.report import statement_groups
+from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -66,6 +67,7 @@ class ComparisonDocument:
     couple: CoupleSummary
     statement_groups: tuple[StatementGroup, ...]
     discussion_empty: str
+    wishes: Wishes | None  # where the quiz asked how each statement is wished to be
     advice: Advice
     closing: Closing
 
@@ -82,6 +84,7 @@ def comparison_document(report: Report, *, steps: int = 5) -> ComparisonDocument
         couple=couple_summary(report, couple),
         statement_groups=groups,
         discussion_empty=_(m.NOTHING_TO_TALK_THROUGH),
+        wishes=wishes(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
     )

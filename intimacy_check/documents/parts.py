@@ -81,6 +81,9 @@ class Cell:
     short: str  # "4" or "–"
     flag: str  # a Flag value, or UNANSWERED
     flag_label: str
+    ideal: int | None = None  # how it is wished to be, where that was given
+    ideal_label: str = ""  # "5 Strongly agree", or "" without one
+    gap: float | None = None  # ideal minus current score, in points
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -143,6 +146,7 @@ class Advice:
 
     kind: str  # "flagged", "gentle-start", "none" or "hidden"
     intro: str
+    ranked_by: str  # "ratings", or "wishes" where wished-for ratings rank the steps
     steps: tuple[StepItem, ...]  # shown, in rank order
     ranked: tuple[StepItem, ...]  # every step with a need, for JSON
     total: int
@@ -299,12 +303,18 @@ def cell(questionnaire: Questionnaire, assessment: Assessment, sign_id: str) -> 
         label = "–"  # the flag label says which: skipped, or not answered yet
     else:
         label = _(m.RATING_WITH_LABEL, rating=rating, label=inert(questionnaire.scale[rating - 1]))
+    ideal = result.ideal
     return Cell(
         value=rating,
         label=label,
         short="–" if rating is None else str(rating),
         flag=flag,
         flag_label=_(FLAG_LABELS[flag]),
+        ideal=ideal,
+        ideal_label=""
+        if ideal is None
+        else _(m.RATING_WITH_LABEL, rating=ideal, label=inert(questionnaire.scale[ideal - 1])),
+        gap=result.gap,
     )
 
 

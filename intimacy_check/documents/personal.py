@@ -17,6 +17,7 @@ from intimacy_check.documents.parts import (
     safety_note,
 )
 from intimacy_check.documents.report import findings
+from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 from intimacy_check.report import Report
@@ -30,6 +31,7 @@ class PersonalDocument:
     safety: SafetyNote | None  # first of all, for someone who may not be safe
     person: Person
     findings: tuple[FindingGroup, ...]
+    wishes: Wishes | None  # where the quiz asked how each statement is wished to be
     advice: Advice
     closing: Closing
 
@@ -42,6 +44,7 @@ def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
         safety=safety_note(questionnaire, report.concerns[0]),
         person=shown,
         findings=findings(report, discuss=False),
+        wishes=wishes(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
     )

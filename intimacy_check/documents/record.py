@@ -65,6 +65,10 @@ class RecordResponse:
     # A completed response has every statement.
     answers: tuple[tuple[str, int | None], ...]
     scores: tuple[RecordScore, ...]  # only those there are: an incomplete section has none
+    # Where the quiz asked how each statement is wished to be: each rated statement's
+    # wished-for rating (None: skipped), and the gap in points where there is one.
+    ideal: tuple[tuple[str, int | None], ...] | None = None
+    gaps: tuple[tuple[str, str, float], ...] = ()  # id, the statement's topic, points
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -139,4 +143,16 @@ def _response(questionnaire: Questionnaire, assessment: Assessment) -> RecordRes
         language=sheet.language,
         answers=tuple(reached),
         scores=tuple(scores),
+        ideal=None
+        if sheet.ideal is None
+        else tuple(
+            (result.sign.id, result.ideal)
+            for result in assessment.signs
+            if result.rating is not None and result.sign.id in sheet.ideal
+        ),
+        gaps=tuple(
+            (result.sign.id, result.sign.topic, round(result.gap, 1))
+            for result in assessment.signs
+            if result.gap is not None
+        ),
     )

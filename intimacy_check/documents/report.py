@@ -32,6 +32,7 @@ from intimacy_check.documents.parts import (
     title_for,
     topic,
 )
+from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -69,6 +70,7 @@ class ReportDocument:
     bands: tuple[Band, ...]
     statement_groups: tuple[StatementGroup, ...]
     findings: tuple[FindingGroup, ...]
+    wishes: Wishes | None  # how each statement is wished to be, where anyone said
     advice: Advice
     closing: Closing
     # What the record is made from; the record itself only when a format asks for it,
@@ -122,6 +124,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         bands=band_rows(questionnaire),
         statement_groups=statement_groups(report),
         findings=findings(report),
+        wishes=wishes(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
         answered=tuple((questionnaire, assessment) for assessment in report.assessments),

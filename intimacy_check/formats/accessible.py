@@ -107,6 +107,28 @@ def _findings(groups: tuple[FindingGroup, ...]) -> Iterator[str]:
                 yield from wrap(_(m.TO_TALK_ABOUT, question=entry.discuss))
 
 
+def _wishes(document: ReportDocument) -> Iterator[str]:
+    wishes = document.wishes
+    if wishes is None:
+        return
+    yield from _heading(wishes.heading)
+    yield from wrap(wishes.how_to_read)
+    for person in wishes.people:
+        yield ""
+        yield from wrap(person.summary)
+        if person.largest:
+            yield wishes.largest_heading
+        for wish in person.largest:
+            yield from wrap(item(wish.title, wish.line))
+        if person.close:
+            yield from wrap(item(wishes.close_heading, "; ".join(w.title for w in person.close)))
+    if wishes.side_by_side:
+        yield ""
+        yield wishes.side_by_side_heading
+        for row in wishes.side_by_side:
+            yield from wrap(item(row.title, " ".join(row.lines)))
+
+
 def _steps(document: ReportDocument) -> Iterator[str]:
     yield from _heading(_(m.RECOMMENDED_STEPS))
     yield from wrap(document.advice.intro)
@@ -134,7 +156,7 @@ def report(document: ReportDocument) -> str:
         lines += wrap(paragraph)
     lines += [_(m.BAND_FROM, band=band.label, minimum=band.min) for band in document.bands]
     lines += [*_scores(document), *_statements(document), *_findings(document.findings)]
-    lines += [*_steps(document), *_closing(document.closing)]
+    lines += [*_wishes(document), *_steps(document), *_closing(document.closing)]
     return _lines(lines)
 
 

@@ -17,8 +17,12 @@ import json
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from intimacy_check.documents.record import RecordScore
 from intimacy_check.fhir import (
+    ASKS_IDEAL,
     BAND_SYSTEM,
+    GAP_SYSTEM,
+    IDEAL,
     ITEM_WEIGHT,
     RATING_SYSTEM,
     SCORE_SYSTEM,
@@ -29,12 +33,7 @@ from intimacy_check.fhir import (
 if TYPE_CHECKING:
     from intimacy_check.documents.parts import Closing
     from intimacy_check.documents.progress import ProgressDocument
-    from intimacy_check.documents.record import (
-        Record,
-        RecordQuestionnaire,
-        RecordResponse,
-        RecordScore,
-    )
+    from intimacy_check.documents.record import Record, RecordQuestionnaire, RecordResponse
     from intimacy_check.documents.report import ReportDocument
 
 _NAMESPACE = uuid.UUID("6f1c1a4e-2a43-5c59-9a57-0b8f5f4f3d2e")  # this tool's, for uuid5
@@ -87,31 +86,53 @@ def _response(number: int, response: RecordResponse, texts: dict[str, str]) -> d
         "id": _id("QuestionnaireResponse", number, response.respondent, response.started_at),
         "language": response.language,
     }
+    extensions: list[dict[str, Any]] = []
     if completed:  # `authored` is the completion; the start would otherwise be lost
-        resource["extension"] = [{"url": STARTED_AT, "valueDateTime": response.started_at}]
+        extensions.append({"url": STARTED_AT, "valueDateTime": response.started_at})
+    if response.ideal is not None:
+        extensions.append({"url": ASKS_IDEAL, "valueBoolean": True})
+    if extensions:
+        resource["extension"] = extensions
+    ideal = dict(response.ideal or ())
     resource |= {
         "questionnaire": f"{questionnaire_url(response.questionnaire_id)}"
         f"|{response.questionnaire_version}",
         "status": response.status,
         "subject": {"display": response.respondent},
         "authored": response.completed_at if completed else response.started_at,
-        "item": [_item(link_id, rating, texts) for link_id, rating in response.answers],
+        "item": [
+            _item(link_id, rating, texts, ideal.get(link_id))
+            for link_id, rating in response.answers
+        ],
     }
     return resource
 
 
-def _item(link_id: str, rating: int | None, texts: dict[str, str]) -> dict[str, Any]:
+def _item(
+    link_id: str, rating: int | None, texts: dict[str, str], ideal: int | None
+) -> dict[str, Any]:
     item: dict[str, Any] = {"linkId": link_id, "text": texts[link_id]}
     if rating is not None:  # a skipped statement is an item with no answer
-        item["answer"] = [{"valueCoding": {"system": RATING_SYSTEM, "code": str(rating)}}]
+        answer: dict[str, Any] = {"valueCoding": _coding(rating)}
+        if ideal is not None:  # how it is wished to be, coded on the same scale
+            answer = {"extension": [{"url": IDEAL, "valueCoding": _coding(ideal)}], **answer}
+        item["answer"] = [answer]
     return item
 
 
-def _observation(response: dict[str, Any], score: RecordScore) -> dict[str, Any]:
+def _coding(rating: int) -> dict[str, str]:
+    return {"system": RATING_SYSTEM, "code": str(rating)}
+
+
+def _observation(
+    response: dict[str, Any], score: RecordScore, *, system: str = SCORE_SYSTEM
+) -> dict[str, Any]:
     final = response["status"] == "completed"
     resource: dict[str, Any] = {
         "resourceType": "Observation",
-        "id": _id("Observation", response["id"], score.id),
+        "id": _id(
+            "Observation", response["id"], score.id, *([system] if system != SCORE_SYSTEM else [])
+        ),
         "status": "final" if final else "preliminary",
         "category": [
             {
@@ -125,7 +146,7 @@ def _observation(response: dict[str, Any], score: RecordScore) -> dict[str, Any]
             }
         ],
         "code": {
-            "coding": [{"system": SCORE_SYSTEM, "code": score.id, "display": score.label}],
+            "coding": [{"system": system, "code": score.id, "display": score.label}],
             "text": score.label,
         },
         "subject": response["subject"],
@@ -156,6 +177,10 @@ def bundle(record: Record, closing: Closing) -> dict[str, Any]:
         made = _response(number, response, texts[key])
         responses.append(_entry(made))
         responses += [_entry(_observation(made, score)) for score in response.scores]
+        responses += [  # each wished-for change, in points: ideal minus current score
+            _entry(_observation(made, RecordScore(sign_id, label, gap), system=GAP_SYSTEM))
+            for sign_id, label, gap in response.gaps
+        ]
     return {
         "resourceType": "Bundle",
         "id": _id("Bundle", *(entry["fullUrl"] for entry in entries + responses)),

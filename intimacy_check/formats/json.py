@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     )
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.wishes import Wishes
 
 
 # Each output's schema version, raised when a reader of the last one could break: the
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
 # each band's label beside its id. Progress 2 names each assessment's questionnaire
 # version, and a statement that changed meaning between versions has direction "reworded".
 # Report 2 has "support": the safety note that opens one person's report, or null.
-SCHEMA_VERSIONS = {"report": 2, "progress": 2, "summary": 2}
+# Report 3 gives each statement its wished-for rating ("ideal") and "gap", each respondent
+# "wished_for", and says what ranked the steps ("ranked_by").
+SCHEMA_VERSIONS = {"report": 3, "progress": 2, "summary": 2}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -46,7 +49,9 @@ def _dump(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=True) + "\n"
 
 
-def _respondent(person: Person, rows: list[StatementRow], number: int) -> dict[str, Any]:
+def _respondent(
+    person: Person, rows: list[StatementRow], number: int, wishes: Wishes | None
+) -> dict[str, Any]:
     return {
         "name": person.name,
         "status": person.status,
@@ -63,9 +68,21 @@ def _respondent(person: Person, rows: list[StatementRow], number: int) -> dict[s
                 "section": row.section,
                 "rating": row.cells[number].value,
                 "flag": row.cells[number].flag,
+                "ideal": row.cells[number].ideal,
+                "gap": _number(row.cells[number].gap),
             }
             for row in rows
         ],
+        "wished_for": None if wishes is None else _wished_for(wishes, number),
+    }
+
+
+def _wished_for(wishes: Wishes, number: int) -> dict[str, Any]:
+    person = wishes.people[number]
+    return {
+        "worth_talking_about": wishes.threshold,
+        "largest": [{"id": wish.id, "gap": _number(wish.gap)} for wish in person.largest],
+        "close": [wish.id for wish in person.close],
     }
 
 
@@ -130,9 +147,11 @@ def report(document: ReportDocument) -> str:
             "version": document.questionnaire.version,
         },
         "respondents": [
-            _respondent(person, rows, number) for number, person in enumerate(document.people)
+            _respondent(person, rows, number, document.wishes)
+            for number, person in enumerate(document.people)
         ],
         "advice": document.advice.kind,
+        "ranked_by": document.advice.ranked_by,
         "steps": [_step(step) for step in document.advice.ranked],
         "support": None if document.safety is None else _support(document.safety),
     }

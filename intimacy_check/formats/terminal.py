@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from intimacy_check.documents.personal import PersonalDocument
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.wishes import Wishes
 
 NOTE_LINES = 3
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -126,6 +127,32 @@ def _findings(groups: tuple[FindingGroup, ...]) -> Lines:
     return lines
 
 
+def _wishes(wishes: Wishes | None) -> list[RenderableType]:
+    """How each statement is wished to be, where anyone said: each person's largest
+    wished-for changes, what is already close, and for a couple, side by side."""
+    if wishes is None:
+        return []
+    lines = Lines().add(wishes.how_to_read, style="dim").add("")
+    for person in wishes.people:
+        lines.add(person.summary, style="bold")
+        if person.largest:
+            lines.add(wishes.largest_heading, indent=2)
+        for wish in person.largest:
+            lines.add(wish.line, indent=4, hang=6, label=f"• {wish.title}: ", label_style="")
+        if person.close:
+            titles = "; ".join(wish.title for wish in person.close)
+            lines.add(titles, indent=2, hang=4, label=f"{wishes.close_heading}: ", label_style="")
+        lines.add("")
+    if wishes.side_by_side:
+        lines.add(wishes.side_by_side_heading, style="bold")
+        for row in wishes.side_by_side:
+            lines.add(f"• {row.title}", indent=2, hang=4)
+            for line in row.lines:
+                lines.add(line, indent=4, style="italic")
+        lines.add("")
+    return [_rule(wishes.heading), lines]
+
+
 # --- the personal summary ---------------------------------------------------------------------
 
 
@@ -159,6 +186,7 @@ def personal(document: PersonalDocument) -> RenderableType:
         Text(""),
         _findings(document.findings),
         Text(""),
+        *_wishes(document.wishes),
         *_advice(document.advice, _(m.STEPS_TO_TRY_FIRST), couple=False),
         *_closing(document.closing),
     )
@@ -206,6 +234,7 @@ def report(document: ReportDocument) -> RenderableType:
         _rule(_(m.WHAT_THE_ANSWERS_SHOW)),
         _findings(document.findings),
         Text(""),
+        *_wishes(document.wishes),
         *_advice(document.advice, _(m.RECOMMENDED_STEPS), couple=couple),
         _rule(_(m.NOTES)),
         *(Heading("") for _line in range(NOTE_LINES)),
@@ -258,6 +287,7 @@ def comparison(document: ComparisonDocument) -> RenderableType:
         _rule(_(m.WORTH_TALKING_ABOUT)),
         *talk,
         Text(""),
+        *_wishes(document.wishes),
         *_advice(document.advice, _(m.STEPS_TO_TRY_TOGETHER), couple=True),
         *_closing(document.closing),
     )

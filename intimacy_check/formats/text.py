@@ -156,6 +156,31 @@ def _steps(document: ReportDocument) -> Iterator[str]:
             yield from wrap(f"{exercise.name}: {exercise.how}", indent="       ", first="   - ")
 
 
+def _wishes(document: ReportDocument) -> Iterator[str]:
+    wishes = document.wishes
+    if wishes is None:
+        return
+    yield from _heading(wishes.heading)
+    yield from wrap(wishes.how_to_read)
+    for person in wishes.people:
+        yield ""
+        yield from wrap(person.summary)
+        if person.largest:
+            yield f"  {wishes.largest_heading}"
+        for wish in person.largest:
+            yield from wrap(f"{wish.title}: {wish.line}", indent="      ", first="    - ")
+        if person.close:
+            titles = "; ".join(wish.title for wish in person.close)
+            yield from wrap(f"{wishes.close_heading}: {titles}", indent="    ", first="  ")
+    if wishes.side_by_side:
+        yield ""
+        yield from wrap(wishes.side_by_side_heading)
+        for row in wishes.side_by_side:
+            yield from wrap(row.title, indent="    ", first="  - ")
+            for line in row.lines:
+                yield from wrap(line, indent="      ", first="    ")
+
+
 def _notes() -> Iterator[str]:
     yield from _heading(_(m.NOTES))
     for _line in range(NOTE_LINES):
@@ -171,6 +196,7 @@ def report(document: ReportDocument) -> str:
         *_scores(document),
         *_statements(document),
         *_findings(document.findings),
+        *_wishes(document),
         *_steps(document),
         *_notes(),
         *_closing(document.closing),

@@ -251,3 +251,34 @@ SAFETY = N_(
     "If you or your partner ever feel unsafe in your relationship, please contact local support "
     "services or emergency services."
 )
+
+# --- how each statement is wished to be (quiz --ideal) ----------------------------------------
+
+WISHES_HEADING = N_("How each statement is wished to be")
+WISHES_HOW_TO_READ = N_(
+    "After each rating came a second question: how would you like it to be? A gap is the "
+    "distance between the two answers in points of the 0-100 score, where one step of the "
+    "scale is {step} points, and a plus means more closeness is wished for. Gaps of "
+    "{threshold} points (two steps) or more are listed as wished-for changes; smaller ones "
+    "count as already close. A wish is a place to start talking, not a verdict."
+)
+WISHES_LARGEST = N_("Largest wished-for changes")
+WISHES_CLOSE = N_("Already close to how it is wished to be")
+WISHES_SUMMARY = N_(
+    "{name} said how {asked} of the statements are wished to be. Wished-for changes worth "
+    "talking about: {large}. Already close: {close}."
+)
+WISHES_NONE_GIVEN = N_("{name} gave no wished-for ratings.")
+WISHES_GAP = N_("now {now}, wished for {ideal} (gap {gap})")
+WISHES_SIDE_BY_SIDE = N_("Side by side: what each partner wishes, and what the other sees now")
+WISHES_PAIR = N_("{name} wishes for {wishes}; {other} sees it now as {now}.")
+WISHES_ONE_SIDE = N_("{name} wishes for {wishes}.")
+WISHES_NOW = N_("{name} sees now")
+WISH_NOW = N_("Now")
+WISH_WISHED = N_("Wished for")
+WISH_GAP = N_("Gap")
+WISHES_WISHED = N_("{name} wishes")
+STEPS_BY_WISHES = N_(
+    "Where a wished-for rating was given, the steps are ranked by the wished-for changes, "
+    "largest first."
+)
