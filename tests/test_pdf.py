@@ -413,3 +413,19 @@ def test_pdf_is_a_binary_templated_format_after_html() -> None:
     assert (row.extensions, row.binary, row.templated) == ((".pdf",), True, True)
     names = formats.choices(formats.REPORT)
     assert names.index("pdf") == names.index("html") + 1
+
+
+@pytest.mark.slow
+@needs_poppler
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_wishes_print_in_the_pdf(tmp_path: Path, engine: str) -> None:
+    wishes = [str(EXAMPLES / "wishes" / name) for name in ("alex.yaml", "sam.yaml")]
+    made = make(tmp_path, "wishes.pdf", "report", *wishes, "--pdf-engine", engine)
+    text = " ".join(run_tool("pdftotext", str(made), "-").split())
+    assert "How each statement is wished to be" in text
+    assert "Side by side: what each partner wishes, and what the other sees now" in text
+    # Alex's largest wish, as a row of the table: statement, now, wished for, gap.
+    assert "Everyday affection 2 Disagree 5 Strongly agree +75" in text
+    for page in range(1, page_count(made) + 1):
+        share, _lowest = dark_share(made, page, tmp_path)
+        assert share > 0.02, f"page {page} looks blank"

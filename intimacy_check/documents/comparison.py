@@ -6,6 +6,7 @@ Kept apart from `report.py` so that a one-person report never loads the couple c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intimacy_check.couple import Category, Comparison, SectionComparison, SectionView
 from intimacy_check.documents.advice import advice
@@ -22,14 +23,17 @@ from intimacy_check.documents.parts import (
     score,
     title_for,
     topic,
+    wishes_of,
 )
 from intimacy_check.documents.report import statement_groups
-from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.report import Report
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.wishes import Wishes
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,7 +88,7 @@ def comparison_document(report: Report, *, steps: int = 5) -> ComparisonDocument
         couple=couple_summary(report, couple),
         statement_groups=groups,
         discussion_empty=_(m.NOTHING_TO_TALK_THROUGH),
-        wishes=wishes(questionnaire, report.assessments),
+        wishes=wishes_of(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
     )

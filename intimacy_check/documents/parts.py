@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intimacy_check.answers import COMPLETED
 from intimacy_check.inert import inert
@@ -24,6 +25,9 @@ from intimacy_check.messages import reports as m
 from intimacy_check.questionnaire import Band, Exercise, Questionnaire, Section, Sign
 from intimacy_check.safety import Concern
 from intimacy_check.scoring import Assessment, Flag, RankedStep
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.wishes import Wishes
 
 UNANSWERED = "unanswered"  # a flag id for statements not reached yet
 
@@ -208,6 +212,16 @@ def safety_note(questionnaire: Questionnaire, concern: Concern) -> SafetyNote | 
         note=inert(note),
         support=inert(support.support),
     )
+
+
+def wishes_of(questionnaire: Questionnaire, assessments: Sequence[Assessment]) -> Wishes | None:
+    """How each statement is wished to be, where anyone said; its module is loaded only
+    then, so that every other report starts as fast as before."""
+    if not any(assessment.has_ideal for assessment in assessments):
+        return None
+    from intimacy_check.documents.wishes import wishes
+
+    return wishes(questionnaire, assessments)
 
 
 def closing() -> Closing:

@@ -4,6 +4,7 @@ the steps that fit them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intimacy_check.documents.advice import advice
 from intimacy_check.documents.parts import (
@@ -15,12 +16,15 @@ from intimacy_check.documents.parts import (
     closing,
     person,
     safety_note,
+    wishes_of,
 )
 from intimacy_check.documents.report import findings
-from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
 from intimacy_check.report import Report
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.wishes import Wishes
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,7 +48,7 @@ def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
         safety=safety_note(questionnaire, report.concerns[0]),
         person=shown,
         findings=findings(report, discuss=False),
-        wishes=wishes(questionnaire, report.assessments),
+        wishes=wishes_of(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
     )

@@ -31,8 +31,8 @@ from intimacy_check.documents.parts import (
     safety_note,
     title_for,
     topic,
+    wishes_of,
 )
-from intimacy_check.documents.wishes import Wishes, wishes
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
@@ -43,6 +43,7 @@ from intimacy_check.scoring import Flag
 if TYPE_CHECKING:
     from intimacy_check.documents.comparison import CoupleSummary
     from intimacy_check.documents.record import Record
+    from intimacy_check.documents.wishes import Wishes
     from intimacy_check.questionnaire import Questionnaire
     from intimacy_check.scoring import Assessment
 
@@ -124,7 +125,7 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         bands=band_rows(questionnaire),
         statement_groups=statement_groups(report),
         findings=findings(report),
-        wishes=wishes(questionnaire, report.assessments),
+        wishes=wishes_of(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
         answered=tuple((questionnaire, assessment) for assessment in report.assessments),
