@@ -426,6 +426,8 @@ def test_the_wishes_print_in_the_pdf(tmp_path: Path, engine: str) -> None:
     assert "Side by side: what each partner wishes, and what the other sees now" in text
     # Alex's largest wish, as a row of the table: statement, now, wished for, gap.
     assert "Everyday affection 2 Disagree 5 Strongly agree +75" in text
-    for page in range(1, page_count(made) + 1):
+    pages = page_count(made)
+    for page in range(1, pages + 1):
         share, _lowest = dark_share(made, page, tmp_path)
-        assert share > 0.02, f"page {page} looks blank"
+        # The last page may hold only the closing lines.
+        assert share > (0.02 if page < pages else 0.002), f"page {page} looks blank"

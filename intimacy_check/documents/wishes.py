@@ -56,6 +56,7 @@ class SideBySide:
 
     id: str
     title: str
+    statement: str
     wishes: tuple[str, ...]  # per partner, their wished-for rating's label, or "–"
     now: tuple[str, ...]  # per partner, their current rating's label, or "–"
     lines: tuple[str, ...]  # "Alex wishes 5 Strongly agree; Sam sees it now as 2 Disagree."
@@ -176,6 +177,7 @@ def _side_by_side(
             SideBySide(
                 id=mine.sign.id,
                 title=inert(mine.sign.topic),
+                statement=inert(mine.sign.statement),
                 wishes=wishes,
                 now=now,
                 lines=tuple(lines),
