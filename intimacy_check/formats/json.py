@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # each band's label beside its id. Progress 2 names each assessment's questionnaire
 # version, and a statement that changed meaning between versions has direction "reworded".
 # Report 2 has "support": the safety note that opens one person's report, or null.
-SCHEMA_VERSIONS = {"report": 2, "progress": 2, "summary": 2}
+# Report 3 has "notes": how one person's answers were given, empty for a couple.
+SCHEMA_VERSIONS = {"report": 3, "progress": 2, "summary": 2}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -135,6 +136,16 @@ def report(document: ReportDocument) -> str:
         "advice": document.advice.kind,
         "steps": [_step(step) for step in document.advice.ranked],
         "support": None if document.safety is None else _support(document.safety),
+        "notes": [
+            {
+                "id": note.id,
+                "grade": note.grade,
+                "heading": note.heading,
+                "sentence": note.sentence,
+                "values": dict(note.values),
+            }
+            for note in document.notes
+        ],
     }
     if document.couple is not None:
         value["couple"] = _couple(document.couple, rows)
