@@ -7,7 +7,7 @@ grade and the numbers behind it. A note never changes a score, a flag or a step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from intimacy_check.answers import COMPLETED
 from intimacy_check.questionnaire import Questionnaire
@@ -23,8 +23,9 @@ MILD = "mild"  # worth a look
 MARKED = "marked"  # the same pattern, more strongly
 
 
-@dataclass(frozen=True)
-class Thresholds:
+# NamedTuples rather than dataclasses: as immutable, and a one-person report's start-up
+# pays less for creating the classes.
+class Thresholds(NamedTuple):
     """When each note is given; data/patterns.yaml holds them, the README says why."""
 
     run: int  # this many statements in a row, in the order asked, rated the same
@@ -36,8 +37,7 @@ class Thresholds:
     very_quick_seconds: float  # under this: marked
 
 
-@dataclass(frozen=True)
-class PatternNote:
+class PatternNote(NamedTuple):
     """One pattern seen in how the answers were given, and the values behind it."""
 
     id: str
