@@ -527,6 +527,17 @@ def test_every_format_shows_the_notes_after_the_scores(
     assert flat.index(scores) < flat.index(heading) < flat.rindex(statements)
 
 
+def test_the_html_with_notes_stays_self_contained(questionnaire: Questionnaire) -> None:
+    from html_checks import assert_self_contained
+
+    html = draw("html", one_person(questionnaire, sheet(uniform(4), seconds=25)))
+
+    assert_self_contained(html)
+    assert '<h2 id="response-notes-heading">How the answers were given</h2>' in html
+    assert html.index("<h2>Scores</h2>") < html.index("response-notes-heading")
+    assert '<div class="response-note response-note-marked" id="note-quick">' in html
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "terminal", "accessible", "json"])
 def test_no_note_shows_nothing(questionnaire: Questionnaire, fmt: str) -> None:
     shown = draw(fmt, one_person(questionnaire, sheet(PLAIN)), width=200)
