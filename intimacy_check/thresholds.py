@@ -55,6 +55,23 @@ def build_thresholds(raw: Any, *, where: str) -> Thresholds:
         inner = _mapping(top.get(group), where=f"{where}: {group}", allowed=keys)
         for key, whole in keys.items():
             read[f"{group}.{key}"] = _number(inner, key, where=f"{where}: {group}", whole=whole)
+    # Below these, a note would be given for answers with nothing to note.
+    for key, minimum in (
+        ("same_rating.run", 2),
+        ("skipped.some", 1),
+        ("most_positive.answered", 1),
+    ):
+        if read[key] < minimum:
+            group, name = key.split(".")
+            raise ContentError(
+                _(
+                    m.THRESHOLD_AT_LEAST,
+                    where=f"{where}: {group}",
+                    key=repr(name),
+                    minimum=minimum,
+                    value=read[key],
+                )
+            )
     if read["most_positive.nearly_percent"] > 100:
         value = read["most_positive.nearly_percent"]
         raise ContentError(

@@ -319,6 +319,12 @@ def _set(group: str, **values: object):
             "P: most_positive: 'nearly_percent' must be a percentage from 0 to 100, not 101",
         ),
         (_set("skipped", many=4), "P: skipped: 'many' must be at least 'some'"),
+        (_set("same_rating", run=1), "P: same_rating: 'run' must be at least 2, not 1"),
+        (_set("skipped", some=0), "P: skipped: 'some' must be at least 1, not 0"),
+        (
+            _set("most_positive", answered=0),
+            "P: most_positive: 'answered' must be at least 1, not 0",
+        ),
         (
             _set("quick", very_quick_seconds_per_statement=4),
             "P: quick: 'seconds_per_statement' must be at least 'very_quick_seconds_per_statement'",

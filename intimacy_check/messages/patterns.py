@@ -76,4 +76,5 @@ NOT_A_VERDICT = N_(
 THRESHOLD_NOT_NUMBER = N_("{where}: {key} must be a number")
 THRESHOLD_NEGATIVE = N_("{where}: {key} must be 0 or more, not {value}")
 THRESHOLD_PERCENT = N_("{where}: {key} must be a percentage from 0 to 100, not {value}")
+THRESHOLD_AT_LEAST = N_("{where}: {key} must be at least {minimum}, not {value}")
 THRESHOLD_ORDER = N_("{where}: {larger} must be at least {smaller}")
