@@ -635,9 +635,12 @@ def test_no_notes_for_a_couple(
 @pytest.mark.parametrize("accessible", [False, True], ids=["screen", "accessible"])
 def test_the_quizs_own_results_have_no_notes(tmp_path: Path, accessible: bool) -> None:
     out = tmp_path / "a.yaml"
-    options = ["--accessible"] if accessible else []
+    # The environment variable, not --accessible, which stays on for the rest of the process.
+    env = {"ACCESSIBLE": "1" if accessible else ""}
 
-    result = run(*options, "quiz", "--name", "Alex", "--output", str(out), input="4\n" * 20)
+    result = CliRunner(env=env).invoke(
+        app, ["quiz", "--name", "Alex", "--output", str(out)], input="4\n" * 20
+    )
 
     assert result.exit_code == 0, result.stderr
     assert "It is not a clinical" in result.stdout
