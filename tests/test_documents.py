@@ -226,8 +226,10 @@ def test_every_document_in_every_format_ends_with_the_closing_lines(questionnair
             assert DISCLAIMER in tail and SAFETY in tail, (type(document).__name__, name)
 
 
-@pytest.mark.parametrize("document", ["report", "progress"])
-def test_json_carries_a_schema_and_the_closing_lines(questionnaire, document: str) -> None:
+@pytest.mark.parametrize(("document", "version"), [("report", 3), ("progress", 2)])
+def test_json_carries_a_schema_and_the_closing_lines(
+    questionnaire, document: str, version: int
+) -> None:
     import json
 
     from intimacy_check.documents.progress import progress_document
@@ -242,6 +244,5 @@ def test_json_carries_a_schema_and_the_closing_lines(questionnaire, document: st
         dated = [(file, sheet, questionnaire) for file, sheet in sheets]
         built = progress_document(questionnaire, group_progress(dated))
     value = json.loads(formats.render(formats.BY_NAME["json"], built))
-    version = {"report": 3, "progress": 2}[document]
     assert value["schema"] == {"name": f"intimacy-check/{document}", "version": version}
     assert DISCLAIMER in value["disclaimer"] and value["safety"].endswith(SAFETY)

@@ -30,6 +30,9 @@ from intimacy_check.report import build_report
 from intimacy_check.versions import Questionnaires
 
 if TYPE_CHECKING:
+    from intimacy_check.patterns import PatternNote
+    from intimacy_check.report import Report
+
     FormatName = str
 else:
     # Typer reads the choices from an Enum; its members are the registry's format names.
@@ -280,8 +283,22 @@ def run(
     if side_by_side is not None and destination.format.terminal:
         document = side_by_side(scored, steps=steps)
     else:
-        document = report_document(scored, steps=steps)
+        patterns = _patterns(scored, data_dir) if side_by_side is None else ()
+        document = report_document(scored, steps=steps, patterns=patterns)
     emit(document, destination, template=template, paper=paper)
+
+
+def _patterns(scored: Report, data_dir: Path | None) -> tuple[PatternNote, ...]:
+    """One person's notes on how the answers were given; a couple's report has none, and
+    reads no thresholds."""
+    if len(scored.assessments) != 1:
+        return ()
+    from intimacy_check.patterns import response_patterns
+    from intimacy_check.thresholds import load_thresholds
+
+    return response_patterns(
+        scored.questionnaire, scored.assessments[0], thresholds=load_thresholds(data_dir)
+    )
 
 
 def report(

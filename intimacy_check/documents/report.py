@@ -6,6 +6,7 @@ would otherwise make: titles, wording, rounding, which steps, what to discuss.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from intimacy_check.documents.parts import (
 )
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
+from intimacy_check.messages import patterns as pm
 from intimacy_check.messages import reports as m
 from intimacy_check.questionnaire import Band
 from intimacy_check.report import Report
@@ -42,8 +44,10 @@ from intimacy_check.scoring import Flag
 
 if TYPE_CHECKING:
     from intimacy_check.documents.comparison import CoupleSummary
+    from intimacy_check.documents.patterns import ResponseNote
     from intimacy_check.documents.record import Record
     from intimacy_check.documents.wishes import Wishes
+    from intimacy_check.patterns import PatternNote
     from intimacy_check.questionnaire import Questionnaire
     from intimacy_check.scoring import Assessment
 
@@ -74,6 +78,11 @@ class ReportDocument:
     wishes: Wishes | None  # how each statement is wished to be, where anyone said
     advice: Advice
     closing: Closing
+    # How the answers were given: one person's report only, shown after the scores; never
+    # a couple's, whose partners would read about each other. Nothing else depends on them.
+    notes: tuple[ResponseNote, ...]
+    notes_heading: str
+    notes_intro: str
     # What the record is made from; the record itself only when a format asks for it,
     # since its classes cost a terminal report's start-up more than the rest of it.
     answered: tuple[tuple[Questionnaire, Assessment], ...] = field(repr=False)
@@ -93,7 +102,11 @@ class ReportDocument:
 # --- building --------------------------------------------------------------------------------
 
 
-def report_document(report: Report, *, steps: int) -> ReportDocument:
+def report_document(
+    report: Report, *, steps: int, patterns: Sequence[PatternNote] = ()
+) -> ReportDocument:
+    """The counselor's report; `patterns` are one person's response-pattern notes, which a
+    couple's report never shows."""
     questionnaire = report.questionnaire
     people = tuple(person(questionnaire, assessment) for assessment in report.assessments)
     names = names_list([item.name for item in people])
@@ -128,8 +141,19 @@ def report_document(report: Report, *, steps: int) -> ReportDocument:
         wishes=wishes_of(questionnaire, report.assessments),
         advice=advice(report, limit=steps),
         closing=closing(),
+        notes=_notes(patterns) if len(people) == 1 else (),
+        notes_heading=_(pm.HOW_THE_ANSWERS_WERE_GIVEN),
+        notes_intro=_(pm.INTRO),
         answered=tuple((questionnaire, assessment) for assessment in report.assessments),
     )
+
+
+def _notes(patterns: Sequence[PatternNote]) -> tuple[ResponseNote, ...]:
+    if not patterns:
+        return ()
+    from intimacy_check.documents.patterns import response_notes  # only when one is found
+
+    return response_notes(patterns)
 
 
 def _couple_summary(report: Report) -> CoupleSummary | None:

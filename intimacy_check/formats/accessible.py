@@ -73,6 +73,17 @@ def _scores(document: ReportDocument) -> Iterator[str]:
             yield from wrap(" ".join(document.couple.imbalance.sentences))
 
 
+def _response_notes(document: ReportDocument) -> Iterator[str]:
+    if not document.notes:
+        return
+    yield from _heading(document.notes_heading)
+    yield from wrap(document.notes_intro)
+    for note in document.notes:
+        yield ""
+        yield note.heading
+        yield from wrap(note.sentence)
+
+
 def _statements(document: ReportDocument) -> Iterator[str]:
     yield from _heading(_(m.STATEMENTS))
     for group in document.statement_groups:
@@ -155,7 +166,8 @@ def report(document: ReportDocument) -> str:
     for paragraph in document.how_to_read:
         lines += wrap(paragraph)
     lines += [_(m.BAND_FROM, band=band.label, minimum=band.min) for band in document.bands]
-    lines += [*_scores(document), *_statements(document), *_findings(document.findings)]
+    lines += [*_scores(document), *_response_notes(document), *_statements(document)]
+    lines += _findings(document.findings)
     lines += [*_wishes(document), *_steps(document), *_closing(document.closing)]
     return _lines(lines)
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 # version, and a statement that changed meaning between versions has direction "reworded".
 # Report 2 has "support": the safety note that opens one person's report, or null.
 # Report 3 gives each statement its wished-for rating ("ideal") and "gap", each respondent
-# "wished_for", and says what ranked the steps ("ranked_by").
+# "wished_for", says what ranked the steps ("ranked_by"), and has "notes": how one
+# person's answers were given, empty for a couple.
 SCHEMA_VERSIONS = {"report": 3, "progress": 2, "summary": 2}
 
 
@@ -154,6 +155,16 @@ def report(document: ReportDocument) -> str:
         "ranked_by": document.advice.ranked_by,
         "steps": [_step(step) for step in document.advice.ranked],
         "support": None if document.safety is None else _support(document.safety),
+        "notes": [
+            {
+                "id": note.id,
+                "grade": note.grade,
+                "heading": note.heading,
+                "sentence": note.sentence,
+                "values": dict(note.values),
+            }
+            for note in document.notes
+        ],
     }
     if document.couple is not None:
         value["couple"] = _couple(document.couple, rows)

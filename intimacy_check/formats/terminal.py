@@ -153,6 +153,14 @@ def _wishes(wishes: Wishes | None) -> list[RenderableType]:
     return [_rule(wishes.heading), lines]
 
 
+def _response_notes(document: ReportDocument) -> list[RenderableType]:
+    """How the answers were given: plain words, no alarm colours."""
+    lines = Lines().add(document.notes_intro, style="dim")
+    for note in document.notes:
+        lines.add("").add(note.heading, style="bold").add(note.sentence, indent=2)
+    return [_rule(document.notes_heading), lines]
+
+
 # --- the personal summary ---------------------------------------------------------------------
 
 
@@ -209,6 +217,8 @@ def report(document: ReportDocument) -> RenderableType:
     scores += [Text(p.missing_index, style="dim") for p in document.people if p.missing_index]
     if document.couple is not None:
         scores += _couple(document.couple)
+    if document.notes:
+        scores += [Text(""), *_response_notes(document)]
     statements: list[RenderableType] = [_rule(_(m.STATEMENTS))]
     couple = document.is_couple
     widths = [16 if not couple else 14] * len(document.people) + ([16] if couple else [])

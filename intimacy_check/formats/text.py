@@ -100,6 +100,18 @@ def _scores(document: ReportDocument) -> Iterator[str]:
             yield from wrap(" ".join(couple.imbalance.sentences), indent="  ", first="! ")
 
 
+def _response_notes(document: ReportDocument) -> Iterator[str]:
+    """How the answers were given, when a pattern was seen; nothing otherwise."""
+    if not document.notes:
+        return
+    yield from _heading(document.notes_heading)
+    yield from wrap(document.notes_intro)
+    for note in document.notes:
+        yield ""
+        yield from wrap(note.heading)
+        yield from wrap(note.sentence, indent="  ")
+
+
 def _statements(document: ReportDocument) -> Iterator[str]:
     yield from _heading(_(m.STATEMENTS))
     people = document.people
@@ -194,6 +206,7 @@ def report(document: ReportDocument) -> str:
         *_header(document),
         *_how_to_read(document),
         *_scores(document),
+        *_response_notes(document),
         *_statements(document),
         *_findings(document.findings),
         *_wishes(document),
