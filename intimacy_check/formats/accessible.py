@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from intimacy_check.documents.parts import Closing, FindingGroup, Score
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
     from intimacy_check.questionnaire import Questionnaire, Sign
 
 
@@ -194,7 +195,19 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     """A list per file, streamed as the files are read."""
     for row in document.rows:
         yield _lines(_caseload_row(row))
+    if document.stats is not None:
+        yield _lines(_stats(document.stats))
     yield _lines(_closing(document.closing))
+
+
+def _stats(block: StatsBlock) -> list[str]:
+    lines = ["", block.heading]
+    for note in block.notes:
+        lines += wrap(note)
+    for scale in block.scales:
+        lines += ["", *wrap(scale.line), *wrap(scale.alpha_line), block.items_heading]
+        lines += [item(line.title, line.label) for line in scale.items]
+    return lines
 
 
 def listing(document: ListingDocument) -> str:

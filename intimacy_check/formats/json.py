@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     )
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
+    from intimacy_check.stats import Figure
 
 
 # Each output's schema version, raised when a reader of the last one could break: the
@@ -209,7 +211,51 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
             value["answers"] = None if ratings is None else ratings.answers(document.items)
         yield ("," if number else "") + "\n    " + json.dumps(value, ensure_ascii=True)
     closing = json.dumps(_closing(document.closing), ensure_ascii=True)[1:-1]
-    yield "\n  ],\n  " + closing + "\n}\n"
+    stats = ""
+    if document.stats is not None:
+        shown = json.dumps(stats_value(document.stats), indent=2, ensure_ascii=True)
+        stats = '\n  "stats": ' + shown.replace("\n", "\n  ") + ","
+    yield "\n  ]," + stats + "\n  " + closing + "\n}\n"
+
+
+def _figure(value: Figure) -> float | None:
+    return round(value, 4) if isinstance(value, float) else None
+
+
+def _not_computed(**figures: Figure) -> dict[str, str]:
+    return {
+        name: value.reason.value for name, value in figures.items() if not isinstance(value, float)
+    }
+
+
+def stats_value(block: StatsBlock) -> dict[str, Any]:
+    """The figures as numbers, rounded to 4 places; null with its reason where one
+    cannot be computed."""
+    figures = block.figures
+    return {
+        "questionnaire": {"id": figures.questionnaire_id, "version": figures.questionnaire_version},
+        "n": figures.n,
+        "left_out": figures.left_out,
+        "unstable": figures.unstable,
+        "note": block.unstable_note,
+        "scales": {
+            scale.id: {
+                "n": scale.n,
+                "mean": _figure(scale.mean),
+                "sd": _figure(scale.sd),
+                "complete": scale.complete,
+                "alpha": _figure(scale.alpha),
+                "item_rest": {item.sign_id: _figure(item.correlation) for item in scale.items},
+                "not_computed": _not_computed(
+                    mean=scale.mean,
+                    sd=scale.sd,
+                    alpha=scale.alpha,
+                    **{item.sign_id: item.correlation for item in scale.items},
+                ),
+            }
+            for scale in figures.scales
+        },
+    }
 
 
 RENDERERS = {"ReportDocument": report, "ProgressDocument": progress, "CaseloadDocument": caseload}

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from intimacy_check.documents.personal import PersonalDocument
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
 
 NOTE_LINES = 3
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -383,7 +384,22 @@ def caseload(document: CaseloadDocument) -> Iterator[RenderableType]:
     yield Group(Text(heading + _(m.BAND), style="bold", no_wrap=True, overflow="ellipsis"))
     for row in document.rows:
         yield _CaseloadRow(row)
+    if document.stats is not None:
+        yield Group(*_stats(document.stats))
     yield Group(Text(""), *_closing(document.closing))
+
+
+def _stats(block: StatsBlock) -> list[RenderableType]:
+    parts: list[RenderableType] = [_rule(block.heading)]
+    for note in block.notes:
+        style = "bold" if note == block.unstable_note else "italic"
+        parts.append(Text(note, style=style))
+    for scale in block.scales:
+        parts += [Text(""), Text(scale.line, style="bold"), indent(Text(scale.alpha_line), 2)]
+        parts.append(indent(Text(block.items_heading), 2))
+        width = max((len(item.title) for item in scale.items), default=0)
+        parts += [indent(Text(f"{item.title:<{width}}  {item.label}"), 4) for item in scale.items]
+    return parts
 
 
 RENDERERS = {
