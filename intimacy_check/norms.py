@@ -165,7 +165,7 @@ def _no_unknown(raw: Mapping[Any, Any], known: tuple[str, ...], *, where: str) -
 
 def _present(raw: Mapping[Any, Any], key: str, *, where: str) -> Any:
     if key not in raw:
-        raise NormsError(_(text.NORMS_KEY_MISSING, where=where, key=repr(key)))
+        raise NormsError(_(errors.KEY_MISSING, where=where, key=repr(key)))
     return raw[key]
 
 

@@ -35,7 +35,6 @@ class Reason(str, Enum):
 
     TOO_FEW = "too-few"  # fewer than two files (or statements) to compute it from
     NO_SPREAD = "no-spread"  # every value the same: a variance of zero
-    UNUSABLE = "unusable"  # computed, but outside what reliable change can use
 
 
 @dataclass(frozen=True, slots=True)

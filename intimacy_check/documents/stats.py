@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
+from intimacy_check.messages import reports as m
 from intimacy_check.messages import stats as text
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.stats import (
@@ -21,7 +22,6 @@ from intimacy_check.stats import (
 REASONS = {
     Reason.TOO_FEW: text.REASON_TOO_FEW,
     Reason.NO_SPREAD: text.REASON_NO_SPREAD,
-    Reason.UNUSABLE: text.REASON_UNUSABLE,
 }
 
 
@@ -74,7 +74,7 @@ def stats_block(questionnaire: Questionnaire, figures: CaseloadStats) -> StatsBl
     if figures.left_out:
         notes.append(_(text.STATS_LEFT_OUT, count=figures.left_out))
     notes += [_(text.STATS_HOW_COUNTED), _(text.STATS_HOW_TO_READ)]
-    labels = {INDEX: _(text.INDEX_SCALE)}
+    labels = {INDEX: _(m.INTIMACY_INDEX)}
     labels.update({section.id: inert(section.score_label) for section in questionnaire.sections})
     titles = {sign.id: inert(sign.title) for sign in questionnaire.signs}
     return StatsBlock(

@@ -139,7 +139,7 @@ def report(document: ReportDocument) -> str:
     return _lines(lines)
 
 
-def _progress_person(person: PersonProgress) -> Iterator[str]:
+def _progress_person(person: PersonProgress, heading: str) -> Iterator[str]:
     yield ""
     yield person.name
     for row in person.assessments:
@@ -155,6 +155,10 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
     )
     if person.single:
         yield person.single
+    if person.reliable_changes:
+        yield heading
+        for change in person.reliable_changes:
+            yield from wrap(change.line)
     for title, items in (
         (_(m.RESOLVED), person.resolved),
         (_(m.NEW), person.new),
@@ -173,10 +177,10 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
 
 def progress(document: ProgressDocument) -> str:
     lines = [document.title, document.questionnaire.line]
-    for paragraph in document.how_to_read:
+    for paragraph in (*document.how_to_read, *document.reliability):
         lines += wrap(paragraph)
     for person in document.people:
-        lines += list(_progress_person(person))
+        lines += list(_progress_person(person, document.reliable_heading))
     return _lines([*lines, *_closing(document.closing)])
 
 

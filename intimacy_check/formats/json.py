@@ -17,7 +17,7 @@ if TYPE_CHECKING:
         StatementRow,
         StepItem,
     )
-    from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+    from intimacy_check.documents.progress import NormsUsed, PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
     from intimacy_check.documents.stats import StatsBlock
     from intimacy_check.stats import Figure
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 # each band's label beside its id. Progress 2 names each assessment's questionnaire
 # version, and a statement that changed meaning between versions has direction "reworded".
 # Report 2 has "support": the safety note that opens one person's report, or null.
-SCHEMA_VERSIONS = {"report": 2, "progress": 2, "summary": 2}
+# Progress 3 adds "norms" and "reliable_change_note", and each respondent's
+# "reliable_change"; summary 3 adds "stats", with --stats.
+SCHEMA_VERSIONS = {"report": 2, "progress": 3, "summary": 3}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -171,6 +173,28 @@ def _progress_person(person: PersonProgress) -> dict[str, Any]:
             }
             for row in person.signs
         ],
+        "reliable_change": [
+            {
+                "scale": change.scale,
+                "from": change.before,
+                "to": change.after,
+                "change": _number(change.change),
+                "rci": None if change.rci is None else round(change.rci, 2),
+                "reliable": change.reliable,
+                "not_told": change.reason,
+                "across_versions": change.across_versions,
+            }
+            for change in person.reliable_changes
+        ],
+    }
+
+
+def _norms(norms: NormsUsed) -> dict[str, Any]:
+    return {
+        "file": norms.file,
+        "questionnaire": {"id": norms.questionnaire_id, "version": norms.questionnaire_version},
+        "n": norms.n,
+        "scales": {scale: {"sd": sd, "alpha": alpha} for scale, sd, alpha in norms.scales},
     }
 
 
@@ -183,6 +207,8 @@ def progress(document: ProgressDocument) -> str:
                 "version": document.questionnaire.version,
             },
             "respondents": [_progress_person(person) for person in document.people],
+            "norms": None if document.norms is None else _norms(document.norms),
+            "reliable_change_note": " ".join(document.reliability),
             **_closing(document.closing),
         }
     )

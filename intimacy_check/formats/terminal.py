@@ -298,6 +298,12 @@ def _progress_person(document: ProgressDocument, person: PersonProgress) -> list
     ]
     if person.single:
         parts.append(Text(person.single, style="italic"))
+    if person.reliable_changes:
+        parts.append(Text(document.reliable_heading, style="bold"))
+        for change in person.reliable_changes:
+            style = "bold" if change.reliable else "dim" if change.rci is None else ""
+            parts.append(indent(Text("• " + change.line, style=style), 2))
+        parts.append(Text(""))
     for title, items, style in (
         (_(m.RESOLVED), person.resolved, "green"),
         (_(m.NEW), person.new, "yellow"),
@@ -323,7 +329,8 @@ def _progress_person(document: ProgressDocument, person: PersonProgress) -> list
 
 
 def progress(document: ProgressDocument) -> RenderableType:
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [Text(line, style="italic") for line in document.reliability]
+    parts += [Text("")] if parts else []
     for person in document.people:
         parts += _progress_person(document, person)
     return Group(*parts, *_closing(document.closing))

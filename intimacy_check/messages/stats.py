@@ -37,17 +37,11 @@ STATS_HOW_TO_READ = N_(
 STATS_SCALE_LINE = N_("{scale}: {count} files, mean {mean}, SD {sd}")
 STATS_ALPHA_LINE = N_("Cronbach's alpha {alpha}, over {count} files that answered every statement")
 STATS_ITEMS_HEADING = N_("Item-rest correlations:")
-INDEX_SCALE = N_("Intimacy index")
 CANNOT_BE_COMPUTED = N_("cannot be computed ({reason})")
 REASON_TOO_FEW = N_("fewer than two files")
 REASON_NO_SPREAD = N_("every file has the same value")
-REASON_UNUSABLE = N_("too low to use")
 STATS_NO_FILES = N_("none of the files is a completed assessment of {id} version {version}")
 NORMS_SAVED = N_("Norms saved in {path}")
-NORMS_NOT_USABLE = N_(
-    "the norms file holds no usable SD and alpha for {scales}: reliable change cannot be "
-    "told for them"
-)
 
 # --- progress --norms ---------------------------------------------------------------------------
 NO_NORMS = N_(
@@ -74,11 +68,11 @@ BEYOND_NOISE = N_("beyond what measurement noise alone would explain")
 WITHIN_NOISE = N_("within measurement noise")
 RCI_CANNOT = N_("{scale}, {before} to {after}: cannot be told, {reason}.")
 RCI_OTHER_VERSION = N_(
-    "as the norms are for version {version} and this change involves version {other}"
+    "The norms are for version {version} and this change involves version {other}, so read "
+    "it with care."
 )
 RCI_INCOMPLETE = N_("as one of the two scores is incomplete")
 RCI_NO_NORM = N_("as the norms hold no usable SD and alpha for it")
-RCI_ONE_ASSESSMENT = N_("Reliable change needs two assessments or more.")
 
 # --- norms files --------------------------------------------------------------------------------
 NORMS_FILE_HEADER = N_(
@@ -93,7 +87,6 @@ NORMS_NOT_NORMS = N_(
 NORMS_NEWER = N_(
     "{source}: norms format version {version} is newer than this intimacy-check can read"
 )
-NORMS_KEY_MISSING = N_("{where}: {key} is missing")
 NORMS_NOT_WHOLE = N_("{where}: {key} must be a whole number of at least 1")
 NORMS_NOT_NUMBER = N_("{where}: {key} must be a number or null")
 NORMS_NOT_TEXT = N_("{where}: {key} must be text")
@@ -108,4 +101,3 @@ NORMS_OTHER_QUESTIONNAIRE = N_(
 )
 NORMS_SCALE_MISSING = N_("{source}: scales has no {scale}, a part of {id} version {version}")
 NORMS_SCALE_UNKNOWN = N_("{source}: scales has {scale}, which is no part of {id} version {version}")
-NORMS_TOO_LARGE = N_("{path}: too large for a norms file (over {kib} KiB)")
