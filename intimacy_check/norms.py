@@ -64,8 +64,21 @@ class Norms:
 # --- writing ----------------------------------------------------------------------------------
 
 
+PLACES = 4
+
+
 def _written(value: Figure, *, usable: bool = True) -> str:
-    return "null" if not isinstance(value, float) or not usable else f"{value:.4f}"
+    return "null" if not isinstance(value, float) or not usable else f"{value:.{PLACES}f}"
+
+
+def _usable_sd(value: Figure) -> bool:
+    return isinstance(value, float) and round(value, PLACES) > 0
+
+
+def _usable_alpha(value: Figure) -> bool:
+    """As written, so that the file reads back: an alpha that rounds to 1 leaves no noise
+    to set a change beside, and one below 0 says the statements do not hang together."""
+    return isinstance(value, float) and 0 <= round(value, PLACES) < 1
 
 
 def format_norms(figures: CaseloadStats) -> str:
@@ -81,13 +94,12 @@ def format_norms(figures: CaseloadStats) -> str:
         "scales:",
     ]
     for scale in figures.scales:
-        alpha = scale.alpha
         lines += [
             f"  {scale.id}:",
             f"    n: {scale.n}",
             f"    mean: {_written(scale.mean)}",
-            f"    sd: {_written(scale.sd, usable=isinstance(scale.sd, float) and scale.sd > 0)}",
-            f"    alpha: {_written(alpha, usable=isinstance(alpha, float) and 0 <= alpha < 1)}",
+            f"    sd: {_written(scale.sd, usable=_usable_sd(scale.sd))}",
+            f"    alpha: {_written(scale.alpha, usable=_usable_alpha(scale.alpha))}",
         ]
     return "\n".join(lines) + "\n"
 
@@ -144,7 +156,9 @@ def _scale(raw: Any, *, where: str, total: int) -> ScaleNorm:
     if not isinstance(raw, Mapping):
         raise NormsError(_(text.NORMS_NOT_MAPPING, where=where, key="'n', 'mean', 'sd', 'alpha'"))
     _no_unknown(raw, _SCALE_KEYS, where=where)
-    n = _whole(raw, "n", where=where)
+    n = _present(raw, "n", where=where)
+    if type(n) is not int or n < 0:  # 0: no file had that part's score
+        raise NormsError(_(text.NORMS_NOT_COUNT, where=where, key="'n'"))
     if n > total:
         raise NormsError(_(text.NORMS_N_TOO_BIG, where=where, value=n, total=total))
     mean, sd, alpha = (_number(raw, key, where=where) for key in ("mean", "sd", "alpha"))

@@ -88,6 +88,7 @@ NORMS_NEWER = N_(
     "{source}: norms format version {version} is newer than this intimacy-check can read"
 )
 NORMS_NOT_WHOLE = N_("{where}: {key} must be a whole number of at least 1")
+NORMS_NOT_COUNT = N_("{where}: {key} must be a whole number, 0 or more")
 NORMS_NOT_NUMBER = N_("{where}: {key} must be a number or null")
 NORMS_NOT_TEXT = N_("{where}: {key} must be text")
 NORMS_NOT_MAPPING = N_("{where}: {key} must be a mapping of keys to values")
