@@ -62,7 +62,7 @@ READ_RELIABLE_CHANGE = N_(
     "would explain it less than once in twenty. It is an aid to conversation, not a verdict: "
     "a change within noise can still matter to the people living it."
 )
-RELIABLE_HEADING = N_("Changes beyond measurement noise")
+RELIABLE_HEADING = N_("Which changes go beyond measurement noise")
 RCI_LINE = N_("{scale}, {before} to {after}: {change}, RCI {rci}, {verdict}.")
 BEYOND_NOISE = N_("beyond what measurement noise alone would explain")
 WITHIN_NOISE = N_("within measurement noise")
