@@ -329,10 +329,12 @@ def _progress_person(document: ProgressDocument, person: PersonProgress) -> list
 
 
 def progress(document: ProgressDocument) -> RenderableType:
-    parts: list[RenderableType] = [Text(line, style="italic") for line in document.reliability]
-    parts += [Text("")] if parts else []
+    parts: list[RenderableType] = []
     for person in document.people:
         parts += _progress_person(document, person)
+    # How reliable change was told, or why it was not: once, after everyone's changes.
+    parts += [Text(line, style="italic") for line in document.reliability]
+    parts += [Text("")] if document.reliability else []
     return Group(*parts, *_closing(document.closing))
 
 
