@@ -465,3 +465,31 @@ def test_a_missing_norms_file_a_folder_and_a_fifo_are_one_line(tmp_path: Path) -
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
     _one_error_line(run("progress", NOVEMBER, "--norms", fifo), fifo, "")
+
+
+def test_norms_need_a_file_of_the_loaded_version(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    (folder / "september.yaml").write_bytes(SEPTEMBER.read_bytes())  # version 1 only
+    shown = flat(run("summary", folder, "--stats").stdout)
+    assert "Figures over 0 completed answer files" in shown
+    assert "mean cannot be computed (fewer than two files)" in shown
+    norms = tmp_path / "norms.yaml"
+    result = run("summary", folder, "--stats-out", norms)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        f"{PREFIX}none of the files is a completed assessment of emotional-intimacy version 2\n"
+    )
+    assert not norms.exists()
+
+
+def test_summary_stats_in_spanish_holds_no_english_sentence(tiny: Path) -> None:
+    from test_language import english_fragments
+
+    result = run("--lang", "es", "summary", tiny, "--stats")
+    assert result.exit_code == 0, result.stderr
+    shown = flat(result.stdout)
+    assert (
+        "Alfa de Cronbach 1.00, sobre 3 archivos que respondieron todas las afirmaciones" in shown
+    )
+    assert [fragment for fragment in english_fragments() if fragment in shown] == []
