@@ -97,7 +97,7 @@ def sample_sd(values: Sequence[float]) -> Figure:
 def cronbach_alpha(rows: Sequence[Sequence[float]]) -> Figure:
     """alpha = k / (k - 1) * (1 - sum of item variances / variance of the totals), one row
     per person and one column per statement, sample variances throughout."""
-    if len(rows) < 2 or not rows or len(rows[0]) < 2:
+    if len(rows) < 2 or len(rows[0]) < 2:
         return Missing(Reason.TOO_FEW)
     k = len(rows[0])
     totals = [sum(row) for row in rows]
@@ -132,11 +132,6 @@ def reliable_change_index(before: float, after: float, *, sd: float, alpha: floa
 def is_reliable(rci: float) -> bool:
     """Whether a change goes beyond what measurement noise alone would explain (p < .05)."""
     return abs(rci) > RELIABLE_Z
-
-
-def usable_for_change(sd: Figure, alpha: Figure) -> bool:
-    """Figures a reliable change index can be built on."""
-    return isinstance(sd, float) and sd > 0 and isinstance(alpha, float) and 0 <= alpha < 1
 
 
 # --- a caseload -------------------------------------------------------------------------------
