@@ -202,3 +202,18 @@ def test_the_index_and_sections_are_the_ones_a_report_shows(questionnaire) -> No
     )
     assert figures.scale(INDEX).mean == pytest.approx(assess(questionnaire, sheet).index)
     assert figures.scale(INDEX).sd == 0 and figures.scale(INDEX).alpha == Missing(Reason.NO_SPREAD)
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.0, 25.0, 50.0, 75.0, 100.0]), min_size=3, max_size=3),
+        min_size=2,
+        max_size=12,
+    )
+)
+def test_alpha_is_at_most_one_and_a_correlation_within_minus_one_and_one(rows) -> None:
+    alpha = cronbach_alpha(rows)
+    assert alpha == Missing(Reason.NO_SPREAD) or alpha <= 1 + 1e-9
+    for position in range(3):
+        r = item_rest(rows, position)
+        assert r == Missing(Reason.NO_SPREAD) or -1 - 1e-9 <= r <= 1 + 1e-9
