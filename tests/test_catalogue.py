@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from intimacy_check import messages
-from intimacy_check.messages import _, commands, errors, patterns, quiz, reports, sealing
+from intimacy_check.messages import _, commands, errors, patterns, quiz, reports, sealing, stats
 
 PACKAGE = Path(__file__).parent.parent / "intimacy_check"
-CATALOGUE = (reports, errors, quiz, commands, sealing, patterns)
+CATALOGUE = (reports, errors, quiz, commands, sealing, patterns, stats)
 # Two words in a row: a label or a sentence, not an id, a key or a format string.
 WORDS = re.compile(r"[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")
 # Strings that read like words but are read by programs, not people.

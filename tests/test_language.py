@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from intimacy_check import language, messages
 from intimacy_check.cli import app
-from intimacy_check.messages import commands, errors, patterns, quiz, reports, sealing
+from intimacy_check.messages import commands, errors, patterns, quiz, reports, sealing, stats
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
@@ -127,7 +127,7 @@ def test_the_help_is_in_the_language_of_the_run() -> None:
 def catalogue_entries() -> list[str]:
     return [
         value
-        for module in (reports, errors, quiz, commands, sealing, patterns)
+        for module in (reports, errors, quiz, commands, sealing, patterns, stats)
         for name, value in vars(module).items()
         if name.isupper() and isinstance(value, str)
     ]

@@ -76,7 +76,7 @@ def test_json_is_an_object_with_rows_of_the_same_keys_and_the_closing_lines(
     assert result.exit_code == 0, result.stderr
     value = json.loads(result.stdout)
     assert list(value) == ["schema", "rows", "disclaimer", "safety"]
-    assert value["schema"] == {"name": "intimacy-check/summary", "version": 2}
+    assert value["schema"] == {"name": "intimacy-check/summary", "version": 3}
     assert value["disclaimer"].startswith("intimacy-check is an aid to reflection")
     assert value["safety"].endswith("please contact local support services or emergency services.")
     rows = value["rows"]

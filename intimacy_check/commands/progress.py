@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from operator import attrgetter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -37,9 +37,13 @@ from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.messages import stats as stats_text
 from intimacy_check.progress import group_progress
 from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.versions import Questionnaires
+
+if TYPE_CHECKING:
+    from intimacy_check.norms import Norms
 
 
 def _note(message: str) -> None:
@@ -129,6 +133,29 @@ def _usable(
     return source, sheet, questionnaire
 
 
+def read_norms_for(path: Path, questionnaires: Questionnaires) -> Norms:
+    """A norms file, checked to be of a questionnaire version this intimacy-check knows,
+    with the index and every section of it; NormsError in one line otherwise."""
+    from intimacy_check.norms import NormsError, check_norms, read_norms
+
+    norms = read_norms(path)
+    found = questionnaires.find((norms.questionnaire_id, norms.questionnaire_version))
+    if found is None:
+        current = questionnaires.current
+        raise NormsError(
+            _(
+                stats_text.NORMS_OTHER_QUESTIONNAIRE,
+                source=path,
+                id=repr(norms.questionnaire_id),
+                version=norms.questionnaire_version,
+                expected_id=repr(current.id),
+                expected_version=current.version,
+            )
+        )
+    check_norms(norms, found)
+    return norms
+
+
 def progress(
     files: Annotated[
         list[Path],
@@ -145,6 +172,15 @@ def progress(
     paper: PaperOption = Paper.a4,
     pdf_engine: PdfEngineOption = None,
     passphrase_file: PassphraseFiles = None,
+    norms: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer reads the annotation
+        typer.Option(
+            "--norms",
+            help=_(stats_text.NORMS_HELP),
+            metavar="FILE",
+            readable=False,  # a norms file that cannot be read is one line of ours
+        ),
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Show what changed between dated assessments.
@@ -163,11 +199,14 @@ def progress(
     )
     keyring = Keyring(passphrase_file)
     failures: list[str] = []
-    sheets = usable_sheets(files, load(data_dir), failures, keyring)
+    questionnaires = load(data_dir)
+    figures = None if norms is None else read_norms_for(norms, questionnaires)
+    sheets = usable_sheets(files, questionnaires, failures, keyring)
     if not sheets:
         fail(_(text.NOTHING_TO_FOLLOW))
     people = group_progress(sheets)
     newest = max((answered for _file, _sheet, answered in sheets), key=attrgetter("version"))
-    emit(progress_document(newest, people), destination, template=template, paper=paper)
+    document = progress_document(newest, people, norms=figures)
+    emit(document, destination, template=template, paper=paper)
     if failures:
         raise typer.Exit(1)

@@ -5,27 +5,39 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 
 from intimacy_check import accessibility, formats
-from intimacy_check.answers import SealedFile, read_answer_sheet
+from intimacy_check.answers import (
+    COMPLETED,
+    AnswerSheet,
+    SealedFile,
+    check_writable,
+    read_answer_sheet,
+    write_private,
+)
 from intimacy_check.caseload import SummaryRow, sealed_row, sort_rows, streams, summarize
 from intimacy_check.commands import PROG, DataDir, fail, load
-from intimacy_check.commands.report import Destination, Paper, emit
+from intimacy_check.commands.report import Destination, Force, Paper, emit
 from intimacy_check.documents.caseload import caseload_document
 from intimacy_check.errors import IntimacyCheckError, UsageError
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import commands as text
 from intimacy_check.messages import quiz as quiz_text
+from intimacy_check.messages import stats as stats_text
+from intimacy_check.questionnaire import Questionnaire
 from intimacy_check.versions import Questionnaires
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.stats import StatsBlock
 
 PROGRESS_AFTER = 1.0  # seconds: quick runs never flash a progress bar
 ITEM_FORMATS = ("csv", "json")  # --items is data for a spreadsheet or a program
@@ -96,12 +108,31 @@ def find_answer_files(paths: list[Path], failures: list[str]) -> Iterator[Path]:
             stack.extend(folder / name for name in reversed(subfolders))  # first is next
 
 
+class Completed:
+    """The answers of completed files of the loaded questionnaire, for --stats, and how many
+    completed files answered another questionnaire or version."""
+
+    def __init__(self, current: Questionnaire) -> None:
+        self.key = (current.id, current.version)
+        self.answers: list[Mapping[str, int | None]] = []
+        self.left_out = 0
+
+    def add(self, sheet: AnswerSheet) -> None:
+        if sheet.status != COMPLETED:
+            return
+        if (sheet.questionnaire_id, sheet.questionnaire_version) == self.key:
+            self.answers.append(sheet.answers)
+        else:
+            self.left_out += 1
+
+
 def _rows(
     files: Iterator[Path],
     questionnaires: Questionnaires,
     failures: list[str],
     *,
     items: tuple[str, ...] = (),
+    completed: Completed | None = None,
 ) -> Iterator[SummaryRow]:
     """Summarize file by file; a file that fails is noted on stderr and skipped. A sealed
     file is listed as sealed: a caseload never asks for a passphrase."""
@@ -110,6 +141,8 @@ def _rows(
             sheet = read_answer_sheet(path)
             sheet, questionnaire = questionnaires.for_sheet(sheet, source=str(path))
             row = summarize(questionnaire, sheet, file=str(path), items=items)
+            if completed is not None:
+                completed.add(sheet)
         except SealedFile:
             row = sealed_row(file=str(path))
         except IntimacyCheckError as error:
@@ -168,6 +201,12 @@ def summary(
         typer.Option("--sort", help=_(text.SORT_HELP)),
     ] = SortKey.INDEX,
     items: Annotated[bool, typer.Option("--items", help=_(text.ITEMS_HELP))] = False,
+    stats: Annotated[bool, typer.Option("--stats", help=_(stats_text.STATS_HELP))] = False,
+    stats_out: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer reads the annotation
+        typer.Option("--stats-out", help=_(stats_text.STATS_OUT_HELP), metavar="FILE"),
+    ] = None,
+    force: Force = False,
     data_dir: DataDir = None,
 ) -> None:
     """One row per answer file, for a counselor's caseload.
@@ -177,20 +216,58 @@ def summary(
     """
     if items and format not in ITEM_FORMATS:
         raise UsageError(_(text.ITEMS_FORMATS))
+    stats = stats or stats_out is not None
+    if stats_out is not None:
+        check_writable(stats_out, force=force, what="norms")
     questionnaires = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
     columns = questionnaires.statement_ids() if items else ()
-    rows = _with_progress(_rows(found, questionnaires, failures, items=columns))
+    completed = Completed(questionnaires.current) if stats else None
+    rows = _with_progress(
+        _rows(found, questionnaires, failures, items=columns, completed=completed)
+    )
     if not streams(sort.value):
         rows = iter(sort_rows(rows, key=sort.value))
+    elif completed is not None:  # the figures need every file read before the first is shown
+        rows = iter(list(rows))
+    block = None if completed is None else _figures(questionnaires.current, completed)
     destination = Destination(format=formats.for_the_screen(formats.BY_NAME[format]), path=None)
-    emit(caseload_document(rows, items=columns), destination, template=None, paper=Paper.a4)
+    document = caseload_document(rows, items=columns, stats=block)
+    emit(document, destination, template=None, paper=Paper.a4)
     if found.count == 0:
         shown = " ".join(str(path) for path in paths)
         fail(_(text.NO_ANSWER_FILES, paths=shown))
+    if stats_out is not None and block is not None:
+        _save_norms(stats_out, block)
     if failures:
         raise typer.Exit(1)
+
+
+def _figures(questionnaire: Questionnaire, completed: Completed) -> StatsBlock:
+    from intimacy_check.documents.stats import stats_block
+    from intimacy_check.stats import caseload_stats
+
+    figures = caseload_stats(questionnaire, completed.answers, left_out=completed.left_out)
+    return stats_block(questionnaire, figures)
+
+
+def _save_norms(path: Path, block: StatsBlock) -> None:
+    from intimacy_check.norms import format_norms
+
+    figures = block.figures
+    if figures.n == 0:
+        fail(
+            _(
+                stats_text.STATS_NO_FILES,
+                id=figures.questionnaire_id,
+                version=figures.questionnaire_version,
+            )
+        )
+    write_private(path, format_norms(figures))
+    sys.stderr.write(
+        _(text.NOTE_LINE, prog=PROG, message=_(stats_text.NORMS_SAVED, path=path)) + "\n"
+    )
 
 
 class _counted(Iterator[Path]):  # noqa: N801 - used like a function

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from intimacy_check.answers import SEALED
 from intimacy_check.caseload import Ratings, SummaryRow
@@ -11,6 +12,9 @@ from intimacy_check.documents.parts import Closing, Score, closing, score
 from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import reports as m
+
+if TYPE_CHECKING:
+    from intimacy_check.documents.stats import StatsBlock
 
 SCHEMA_COLUMNS = (
     "file",
@@ -47,6 +51,7 @@ class CaseloadDocument:
     rows: Iterator[CaseloadRow]
     closing: Closing
     items: tuple[str, ...] = ()  # with --items: a column per statement id, after `columns`
+    stats: StatsBlock | None = None  # with --stats: the figures over the completed files
 
 
 def caseload_row(row: SummaryRow) -> CaseloadRow:
@@ -74,11 +79,15 @@ def _band(row: SummaryRow) -> str:
 
 
 def caseload_document(
-    rows: Iterable[SummaryRow], *, items: tuple[str, ...] = ()
+    rows: Iterable[SummaryRow],
+    *,
+    items: tuple[str, ...] = (),
+    stats: StatsBlock | None = None,
 ) -> CaseloadDocument:
     return CaseloadDocument(
         columns=SCHEMA_COLUMNS,
         rows=(caseload_row(row) for row in rows),
         closing=closing(),
         items=items,
+        stats=stats,
     )

@@ -27,6 +27,8 @@ from intimacy_check.scoring import Assessment
 
 if TYPE_CHECKING:
     from intimacy_check.documents.record import Record
+    from intimacy_check.norms import Norms
+    from intimacy_check.progress import Point
 
 DIRECTION_LABELS = {
     Direction.BETTER: m.DIRECTION_BETTER,
@@ -79,6 +81,30 @@ class SectionShift:
 
 
 @dataclass(frozen=True, eq=False)
+class ReliableChange:
+    """A change of one score between two consecutive assessments, beside measurement noise."""
+
+    scale: str  # "index" or a section id
+    before: str  # the dates of the two assessments
+    after: str
+    change: float | None
+    rci: float | None  # None where it cannot be told
+    reliable: bool | None  # |RCI| > 1.96
+    reason: str | None  # why it cannot be told: incomplete or no-norm
+    line: str  # the sentence a person reads
+    across_versions: bool = False  # an assessment answered another version than the norms
+
+
+@dataclass(frozen=True, eq=False)
+class NormsUsed:
+    file: str
+    questionnaire_id: str
+    questionnaire_version: int
+    n: int
+    scales: tuple[tuple[str, float | None, float | None], ...]  # id, sd, alpha
+
+
+@dataclass(frozen=True, eq=False)
 class PersonProgress:
     name: str
     count: int
@@ -95,6 +121,8 @@ class PersonProgress:
     ongoing: tuple[str, ...]
     ongoing_heading: str  # "Still open", or "Flagged now" for a first assessment
     chart_title: str  # the trend chart said in words, for screen readers
+    # Each change of the index and the sections between consecutive assessments, with --norms.
+    reliable_changes: tuple[ReliableChange, ...] = ()
 
     @property
     def moved(self) -> tuple[SignRow, ...]:
@@ -111,6 +139,9 @@ class ProgressDocument:
     closing: Closing
     # What the record is made from; the record only when a format asks for it (FHIR).
     answered: tuple[tuple[Questionnaire, Assessment], ...] = field(repr=False)
+    reliability: tuple[str, ...] = ()  # how reliable change is told here, or why it is not
+    reliable_heading: str = ""
+    norms: NormsUsed | None = None
 
     @cached_property
     def record(self) -> Record:
@@ -130,10 +161,16 @@ def shift(before: float | None, after: float | None) -> Shift:
 
 
 def progress_document(
-    questionnaire: Questionnaire, people: tuple[RespondentProgress, ...]
+    questionnaire: Questionnaire,
+    people: tuple[RespondentProgress, ...],
+    *,
+    norms: Norms | None = None,
 ) -> ProgressDocument:
     """`questionnaire` is the newest version any assessment answered: its sections and
-    bands head the document."""
+    bands head the document. With `norms`, each change says whether it goes beyond
+    measurement noise; without, the document says that this cannot be told."""
+    from intimacy_check.messages import stats as st
+
     how_to_read = [
         _(m.READ_PROGRESS_ROWS),
         _(m.READ_PROGRESS_DIRECTION),
@@ -146,15 +183,140 @@ def progress_document(
         questionnaire=questionnaire_line(questionnaire),
         how_to_read=tuple(how_to_read),
         bands=band_rows(questionnaire),
-        people=tuple(_person(questionnaire, person) for person in people),
+        people=tuple(_person(questionnaire, person, norms=norms) for person in people),
         closing=closing(),
         answered=tuple(
             (point.questionnaire, point.assessment) for person in people for point in person.points
         ),
+        reliability=_reliability(norms),
+        reliable_heading=_(st.RELIABLE_HEADING),
+        norms=None if norms is None else _norms_used(norms),
     )
 
 
-def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonProgress:
+def _reliability(norms: Norms | None) -> tuple[str, ...]:
+    from intimacy_check.messages import stats as st
+    from intimacy_check.stats import STABLE_FROM
+
+    if norms is None:
+        return (_(st.NO_NORMS),)
+    lines = [
+        _(
+            st.NORMS_USED,
+            file=inert(norms.source),
+            count=norms.n,
+            id=inert(norms.questionnaire_id),
+            version=norms.questionnaire_version,
+        )
+    ]
+    if norms.n < STABLE_FROM:
+        lines.append(_(st.NORMS_UNSTABLE, minimum=STABLE_FROM))
+    lines.append(_(st.READ_RELIABLE_CHANGE))
+    return tuple(lines)
+
+
+def _norms_used(norms: Norms) -> NormsUsed:
+    return NormsUsed(
+        file=inert(norms.source),
+        questionnaire_id=norms.questionnaire_id,
+        questionnaire_version=norms.questionnaire_version,
+        n=norms.n,
+        scales=tuple((scale_id, scale.sd, scale.alpha) for scale_id, scale in norms.scales.items()),
+    )
+
+
+def reliable_changes(
+    questionnaire: Questionnaire, person: RespondentProgress, norms: Norms
+) -> tuple[ReliableChange, ...]:
+    """The index, then each section of `questionnaire`, for each pair of consecutive
+    assessments."""
+
+    labels = {"index": _(m.INTIMACY_INDEX)}
+    labels.update({section.id: inert(section.score_label) for section in questionnaire.sections})
+    changes = []
+    for start, end in zip(person.points, person.points[1:], strict=False):
+        for scale_id, label in labels.items():
+            changes.append(_reliable_change(scale_id, label, start, end, norms))
+    return tuple(changes)
+
+
+def _score(point: Point, scale_id: str) -> float | None:
+    assessment = point.assessment
+    return assessment.index if scale_id == "index" else assessment.sections.get(scale_id)
+
+
+def _reliable_change(
+    scale_id: str, label: str, start: Point, end: Point, norms: Norms
+) -> ReliableChange:
+    from intimacy_check.messages import stats as st
+    from intimacy_check.stats import is_reliable, reliable_change_index
+
+    before, after = _score(start, scale_id), _score(end, scale_id)
+    dates = {"before": _date(start), "after": _date(end)}
+    norm = norms.scales.get(scale_id)
+    reason = None
+    if before is None or after is None:
+        reason, why = "incomplete", _(st.RCI_INCOMPLETE)
+    elif norm is None or norm.sd is None or norm.alpha is None:
+        reason, why = "no-norm", _(st.RCI_NO_NORM)
+    if reason is not None or before is None or after is None or norm is None:
+        line = _(st.RCI_CANNOT, scale=label, reason=why, **dates)
+        change = None if before is None or after is None else after - before
+        return ReliableChange(
+            scale_id, dates["before"], dates["after"], change, None, None, reason, line
+        )
+    assert norm.sd is not None and norm.alpha is not None  # refused above
+    rci = reliable_change_index(before, after, sd=norm.sd, alpha=norm.alpha)
+    reliable = is_reliable(rci)
+    line = _(
+        st.RCI_LINE,
+        scale=label,
+        change=shift(before, after).label,
+        rci=f"{rci:+.2f}",
+        verdict=_(st.BEYOND_NOISE if reliable else st.WITHIN_NOISE),
+        **dates,
+    )
+    other = _other_version(norms, start, end)
+    if other is not None:
+        version = norms.questionnaire_version
+        line += " " + _(st.RCI_OTHER_VERSION, version=version, other=other)
+    return ReliableChange(
+        scale_id,
+        dates["before"],
+        dates["after"],
+        after - before,
+        rci,
+        reliable,
+        None,
+        line,
+        across_versions=other is not None,
+    )
+
+
+def _other_version(norms: Norms, start: Point, end: Point) -> int | None:
+    """The version of either assessment where it is not the one the norms were made from.
+
+    Progress compares index and section scores across versions as they are, so reliable
+    change is told across them too, with a word of care: the reliability and spread of
+    another version were not measured."""
+    return next(
+        (
+            point.questionnaire.version
+            for point in (start, end)
+            if point.questionnaire.version != norms.questionnaire_version
+        ),
+        None,
+    )
+
+
+def _date(point: Point) -> str:
+    moment = point.assessment.sheet.completed_at
+    return moment.date().isoformat() if moment else _(m.UNKNOWN_DATE)
+
+
+def _person(
+    questionnaire: Questionnaire, person: RespondentProgress, *, norms: Norms | None
+) -> PersonProgress:
     rows = tuple(
         _assessment_row(questionnaire, point.file, point.assessment, point.questionnaire.version)
         for point in person.points
@@ -215,6 +377,7 @@ def _person(questionnaire: Questionnaire, person: RespondentProgress) -> PersonP
                 for row in rows
             ),
         ),
+        reliable_changes=() if norms is None else reliable_changes(questionnaire, person, norms),
     )
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from intimacy_check.documents.parts import Closing, FindingGroup, Score
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
     from intimacy_check.questionnaire import Questionnaire, Sign
 
 
@@ -172,7 +173,7 @@ def report(document: ReportDocument) -> str:
     return _lines(lines)
 
 
-def _progress_person(person: PersonProgress) -> Iterator[str]:
+def _progress_person(person: PersonProgress, heading: str) -> Iterator[str]:
     yield ""
     yield person.name
     for row in person.assessments:
@@ -188,6 +189,10 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
     )
     if person.single:
         yield person.single
+    if person.reliable_changes:
+        yield heading
+        for change in person.reliable_changes:
+            yield from wrap(change.line)
     for title, items in (
         (_(m.RESOLVED), person.resolved),
         (_(m.NEW), person.new),
@@ -206,10 +211,10 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
 
 def progress(document: ProgressDocument) -> str:
     lines = [document.title, document.questionnaire.line]
-    for paragraph in document.how_to_read:
+    for paragraph in (*document.how_to_read, *document.reliability):
         lines += wrap(paragraph)
     for person in document.people:
-        lines += list(_progress_person(person))
+        lines += list(_progress_person(person, document.reliable_heading))
     return _lines([*lines, *_closing(document.closing)])
 
 
@@ -228,7 +233,19 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
     """A list per file, streamed as the files are read."""
     for row in document.rows:
         yield _lines(_caseload_row(row))
+    if document.stats is not None:
+        yield _lines(_stats(document.stats))
     yield _lines(_closing(document.closing))
+
+
+def _stats(block: StatsBlock) -> list[str]:
+    lines = ["", block.heading]
+    for note in block.notes:
+        lines += wrap(note)
+    for scale in block.scales:
+        lines += ["", *wrap(scale.line), *wrap(scale.alpha_line), block.items_heading]
+        lines += [item(line.title, line.label) for line in scale.items]
+    return lines
 
 
 def listing(document: ListingDocument) -> str:

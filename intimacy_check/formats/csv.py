@@ -11,6 +11,7 @@ from intimacy_check.inert import inert
 
 if TYPE_CHECKING:
     from intimacy_check.documents.caseload import CaseloadDocument
+    from intimacy_check.documents.stats import StatsBlock
 
 
 def _field(text: str) -> str:
@@ -30,8 +31,34 @@ def _cell(value: object) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
+STATS_COLUMNS = ("scale", "statement", "n", "complete", "mean", "sd", "alpha", "item_rest")
+
+
+def _number(value: object) -> str:
+    return f"{value:.4f}" if isinstance(value, float) else ""
+
+
+def _stats(block: StatsBlock) -> Iterator[str]:
+    """One row per scale, then one per statement of it: a figure that cannot be computed
+    is an empty cell (the JSON format says why)."""
+    yield _line(STATS_COLUMNS)
+    for scale in block.figures.scales:
+        figures = (scale.mean, scale.sd, scale.alpha)
+        yield _line((scale.id, "", scale.n, scale.complete, *map(_number, figures), ""))
+        for item in scale.items:
+            yield _line(
+                (scale.id, item.sign_id, "", scale.complete, "", "", "", _number(item.correlation))
+            )
+
+
 def caseload(document: CaseloadDocument) -> Iterator[str]:
-    """With items, a column per statement: its rating, empty when skipped or not reached."""
+    """With items, a column per statement: its rating, empty when skipped or not reached.
+    With stats, the table of figures instead of the rows: a CSV file holds one table."""
+    if document.stats is not None:
+        for _row in document.rows:  # read to the end, so that every bad file is said
+            pass
+        yield from _stats(document.stats)
+        return
     yield _line((*document.columns, *document.items))
     for row in document.rows:
         fields = caseload_row(row)

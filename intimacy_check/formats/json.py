@@ -17,9 +17,11 @@ if TYPE_CHECKING:
         StatementRow,
         StepItem,
     )
-    from intimacy_check.documents.progress import PersonProgress, ProgressDocument
+    from intimacy_check.documents.progress import NormsUsed, PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
     from intimacy_check.documents.wishes import Wishes
+    from intimacy_check.stats import Figure
 
 
 # Each output's schema version, raised when a reader of the last one could break: the
@@ -30,7 +32,9 @@ if TYPE_CHECKING:
 # Report 3 gives each statement its wished-for rating ("ideal") and "gap", each respondent
 # "wished_for", says what ranked the steps ("ranked_by"), and has "notes": how one
 # person's answers were given, empty for a couple.
-SCHEMA_VERSIONS = {"report": 3, "progress": 2, "summary": 2}
+# Progress 3 adds "norms" and "reliable_change_note", and each respondent's
+# "reliable_change"; summary 3 adds "stats", with --stats.
+SCHEMA_VERSIONS = {"report": 3, "progress": 3, "summary": 3}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -199,6 +203,28 @@ def _progress_person(person: PersonProgress) -> dict[str, Any]:
             }
             for row in person.signs
         ],
+        "reliable_change": [
+            {
+                "scale": change.scale,
+                "from": change.before,
+                "to": change.after,
+                "change": _number(change.change),
+                "rci": None if change.rci is None else round(change.rci, 2),
+                "reliable": change.reliable,
+                "not_told": change.reason,
+                "across_versions": change.across_versions,
+            }
+            for change in person.reliable_changes
+        ],
+    }
+
+
+def _norms(norms: NormsUsed) -> dict[str, Any]:
+    return {
+        "file": norms.file,
+        "questionnaire": {"id": norms.questionnaire_id, "version": norms.questionnaire_version},
+        "n": norms.n,
+        "scales": {scale: {"sd": sd, "alpha": alpha} for scale, sd, alpha in norms.scales},
     }
 
 
@@ -211,6 +237,8 @@ def progress(document: ProgressDocument) -> str:
                 "version": document.questionnaire.version,
             },
             "respondents": [_progress_person(person) for person in document.people],
+            "norms": None if document.norms is None else _norms(document.norms),
+            "reliable_change_note": " ".join(document.reliability),
             **_closing(document.closing),
         }
     )
@@ -239,7 +267,51 @@ def caseload(document: CaseloadDocument) -> Iterator[str]:
             value["answers"] = None if ratings is None else ratings.answers(document.items)
         yield ("," if number else "") + "\n    " + json.dumps(value, ensure_ascii=True)
     closing = json.dumps(_closing(document.closing), ensure_ascii=True)[1:-1]
-    yield "\n  ],\n  " + closing + "\n}\n"
+    stats = ""
+    if document.stats is not None:
+        shown = json.dumps(stats_value(document.stats), indent=2, ensure_ascii=True)
+        stats = '\n  "stats": ' + shown.replace("\n", "\n  ") + ","
+    yield "\n  ]," + stats + "\n  " + closing + "\n}\n"
+
+
+def _figure(value: Figure) -> float | None:
+    return round(value, 4) if isinstance(value, float) else None
+
+
+def _not_computed(**figures: Figure) -> dict[str, str]:
+    return {
+        name: value.reason.value for name, value in figures.items() if not isinstance(value, float)
+    }
+
+
+def stats_value(block: StatsBlock) -> dict[str, Any]:
+    """The figures as numbers, rounded to 4 places; null with its reason where one
+    cannot be computed."""
+    figures = block.figures
+    return {
+        "questionnaire": {"id": figures.questionnaire_id, "version": figures.questionnaire_version},
+        "n": figures.n,
+        "left_out": figures.left_out,
+        "unstable": figures.unstable,
+        "note": block.unstable_note,
+        "scales": {
+            scale.id: {
+                "n": scale.n,
+                "mean": _figure(scale.mean),
+                "sd": _figure(scale.sd),
+                "complete": scale.complete,
+                "alpha": _figure(scale.alpha),
+                "item_rest": {item.sign_id: _figure(item.correlation) for item in scale.items},
+                "not_computed": _not_computed(
+                    mean=scale.mean,
+                    sd=scale.sd,
+                    alpha=scale.alpha,
+                    **{item.sign_id: item.correlation for item in scale.items},
+                ),
+            }
+            for scale in figures.scales
+        },
+    }
 
 
 RENDERERS = {"ReportDocument": report, "ProgressDocument": progress, "CaseloadDocument": caseload}

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from intimacy_check.documents.personal import PersonalDocument
     from intimacy_check.documents.progress import PersonProgress, ProgressDocument
     from intimacy_check.documents.report import ReportDocument
+    from intimacy_check.documents.stats import StatsBlock
     from intimacy_check.documents.wishes import Wishes
 
 NOTE_LINES = 3
@@ -337,6 +338,12 @@ def _progress_person(document: ProgressDocument, person: PersonProgress) -> list
     ]
     if person.single:
         parts.append(Text(person.single, style="italic"))
+    if person.reliable_changes:
+        parts.append(Text(document.reliable_heading, style="bold"))
+        for change in person.reliable_changes:
+            style = "bold" if change.reliable else "dim" if change.rci is None else ""
+            parts.append(indent(Text("• " + change.line, style=style), 2))
+        parts.append(Text(""))
     for title, items, style in (
         (_(m.RESOLVED), person.resolved, "green"),
         (_(m.NEW), person.new, "yellow"),
@@ -365,6 +372,9 @@ def progress(document: ProgressDocument) -> RenderableType:
     parts: list[RenderableType] = []
     for person in document.people:
         parts += _progress_person(document, person)
+    # How reliable change was told, or why it was not: once, after everyone's changes.
+    parts += [Text(line, style="italic") for line in document.reliability]
+    parts += [Text("")] if document.reliability else []
     return Group(*parts, *_closing(document.closing))
 
 
@@ -423,7 +433,22 @@ def caseload(document: CaseloadDocument) -> Iterator[RenderableType]:
     yield Group(Text(heading + _(m.BAND), style="bold", no_wrap=True, overflow="ellipsis"))
     for row in document.rows:
         yield _CaseloadRow(row)
+    if document.stats is not None:
+        yield Group(*_stats(document.stats))
     yield Group(Text(""), *_closing(document.closing))
+
+
+def _stats(block: StatsBlock) -> list[RenderableType]:
+    parts: list[RenderableType] = [_rule(block.heading)]
+    for note in block.notes:
+        style = "bold" if note == block.unstable_note else "italic"
+        parts.append(Text(note, style=style))
+    for scale in block.scales:
+        parts += [Text(""), Text(scale.line, style="bold"), indent(Text(scale.alpha_line), 2)]
+        parts.append(indent(Text(block.items_heading), 2))
+        width = max((len(item.title) for item in scale.items), default=0)
+        parts += [indent(Text(f"{item.title:<{width}}  {item.label}"), 4) for item in scale.items]
+    return parts
 
 
 RENDERERS = {

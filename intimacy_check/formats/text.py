@@ -217,7 +217,7 @@ def report(document: ReportDocument) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def _progress_person(person: PersonProgress) -> Iterator[str]:
+def _progress_person(person: PersonProgress, heading: str) -> Iterator[str]:
     yield ""
     yield from wrap(person.name)
     yield "=" * min(len(person.name), WIDTH)
@@ -241,6 +241,11 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
     yield from wrap(_(m.TREND_LINE, scores=" ".join(row.index.label for row in person.assessments)))
     if person.single:
         yield person.single
+    if person.reliable_changes:
+        yield ""
+        yield heading
+        for change in person.reliable_changes:
+            yield from wrap(change.line, first="  - ", indent="    ")
     yield ""
     for title, items in (
         (_(m.RESOLVED), person.resolved),
@@ -260,10 +265,10 @@ def _progress_person(person: PersonProgress) -> Iterator[str]:
 def progress(document: ProgressDocument) -> str:
     """Plain text, lines of at most 100 characters, no escape codes."""
     lines = [document.title, "=" * len(document.title), document.questionnaire.line, ""]
-    for paragraph in document.how_to_read:
+    for paragraph in (*document.how_to_read, *document.reliability):
         lines += [*wrap(paragraph), ""]
     for person in document.people:
-        lines += list(_progress_person(person))
+        lines += list(_progress_person(person, document.reliable_heading))
     lines += _closing(document.closing)
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
