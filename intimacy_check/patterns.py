@@ -26,7 +26,7 @@ MARKED = "marked"  # the same pattern, more strongly
 # NamedTuples rather than dataclasses: as immutable, and a one-person report's start-up
 # pays less for creating the classes.
 class Thresholds(NamedTuple):
-    """When each note is given; data/patterns.yaml holds them, the README says why."""
+    """When each note is given; data/patterns.yaml holds them, docs/reports.md says why."""
 
     run: int  # this many statements in a row, in the order asked, rated the same
     skipped_some: int

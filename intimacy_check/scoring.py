@@ -18,7 +18,7 @@ STEP_POINTS = 25  # one step of the rating scale, on the 0-100 score
 # The smallest gap between how a statement is and how it is wished to be that the reports
 # treat as worth talking about: two steps of the scale. One step is the smallest gap a
 # rating can show, and like PAIR's gaps under 5 points (one step on one item there) it
-# is read as too small to mean much alone. The README says more.
+# is read as too small to mean much alone. docs/scoring-and-content.md says more.
 WORTH_TALKING_ABOUT = 2 * STEP_POINTS
 
 

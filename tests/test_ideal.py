@@ -295,7 +295,7 @@ def test_the_threshold_is_two_steps() -> None:
 
 
 def _readme_example(questionnaire: Questionnaire) -> tuple[AnswerSheet, AnswerSheet]:
-    """The README's worked example: everything else already close."""
+    """The worked example of docs/scoring-and-content.md: everything else already close."""
     answers = all_close(questionnaire)
     ideal = dict(answers)
     answers |= {"everyday-affection": 2, "no-heart-to-heart": 4, "trust": 2}

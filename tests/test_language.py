@@ -143,7 +143,7 @@ def test_the_template_holds_every_entry_of_the_catalogue_and_nothing_else() -> N
     assert extracted == set(catalogue_entries())
     with (LOCALE / "intimacy_check.pot").open("rb") as template:
         assert {m.id for m in read_po(template) if m.id} == extracted, (
-            "the .pot is out of date: see the README's 'Adding a language'"
+            "the .pot is out of date: see 'The translation catalogues' in the README"
         )
 
 

@@ -290,7 +290,7 @@ def test_the_templated_formats_show_the_rci_too(norms: Path, december: Path, fmt
 
 
 def test_the_caseload_s_own_norms_read_back(tmp_path: Path) -> None:
-    """The README's example: norms from the example caseload, then Alex's progress."""
+    """The example of docs/reports.md: norms from the example caseload, then Alex's progress."""
     norms = tmp_path / "norms.yaml"
     assert run("summary", CASELOAD, "--stats", "--stats-out", norms).exit_code == 0
     result = run("progress", SEPTEMBER, OCTOBER, NOVEMBER, "--norms", norms, "-f", "text")
