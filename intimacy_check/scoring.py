@@ -147,14 +147,14 @@ def assess(questionnaire: Questionnaire, sheet: AnswerSheet) -> Assessment:
     sections: dict[str, float | None] = {}
     all_scores: list[float] = []
     answers = sheet.answers
-    wished = sheet.ideal or {}
+    wished = sheet.ideal
     for section in questionnaire.sections:
         scores = []
         closer = section.closer_when_agreed
         for sign in section.signs:
             rating = answers.get(sign.id)
-            ideal = wished.get(sign.id) if rating is not None else None
-            if ideal is None or rating is None:  # the usual case: no `ideal` in the file
+            # The usual case first, and every file without `ideal`: one test, no lookup.
+            if wished is None or rating is None or (ideal := wished.get(sign.id)) is None:
                 results.append(SignResult(sign, rating, _FLAGS[closer, rating]))
             else:
                 gap = 100 * (_SCORES[closer, ideal] - _SCORES[closer, rating])
