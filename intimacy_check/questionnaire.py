@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,18 +259,24 @@ def section_files(signs_document: Any, *, path: str) -> tuple[str, ...]:
 # --- validating ---------------------------------------------------------------------------
 
 
+def checked_mapping(raw: Any, *, where: str, allowed: Collection[str]) -> Mapping[str, Any]:
+    """A content file's mapping with only `allowed` keys; ContentError naming the place
+    of anything else."""
+    if raw is None:
+        raise ContentError(_(errors.EMPTY_OR_MISSING, where=where))
+    if not isinstance(raw, Mapping):
+        raise ContentError(_(errors.NOT_A_MAPPING, where=where))
+    unknown = [str(key) for key in raw if key not in allowed]
+    if unknown:
+        raise ContentError(_(errors.UNKNOWN_KEY, where=where, key=repr(unknown[0])))
+    return raw
+
+
 class _Reader:
     """Pulls typed fields out of one YAML mapping and names the place of any problem."""
 
     def __init__(self, raw: Any, *, where: str, allowed: Sequence[str]) -> None:
-        if raw is None:
-            raise ContentError(_(errors.EMPTY_OR_MISSING, where=where))
-        if not isinstance(raw, Mapping):
-            raise ContentError(_(errors.NOT_A_MAPPING, where=where))
-        unknown = [str(key) for key in raw if key not in allowed]
-        if unknown:
-            raise ContentError(_(errors.UNKNOWN_KEY, where=where, key=repr(unknown[0])))
-        self.raw = raw
+        self.raw = checked_mapping(raw, where=where, allowed=allowed)
         self.where = where
 
     def text(self, key: str, *, optional: bool = False) -> str:

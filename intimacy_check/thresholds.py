@@ -17,7 +17,12 @@ from intimacy_check.errors import ContentError
 from intimacy_check.messages import _, errors
 from intimacy_check.messages import patterns as m
 from intimacy_check.patterns import Thresholds
-from intimacy_check.questionnaire import CONTENT_LIMIT, default_data_dir, resolve_data_dir
+from intimacy_check.questionnaire import (
+    CONTENT_LIMIT,
+    checked_mapping,
+    default_data_dir,
+    resolve_data_dir,
+)
 from intimacy_check.strict_yaml import ReadError, load_file
 
 PATTERNS_FILE = "patterns.yaml"
@@ -49,10 +54,10 @@ def load_thresholds(data_dir: Path | None = None) -> Thresholds:
 
 def build_thresholds(raw: Any, *, where: str) -> Thresholds:
     """Check a parsed patterns.yaml and turn it into Thresholds."""
-    top = _mapping(raw, where=where, allowed=SHAPE)
+    top = checked_mapping(raw, where=where, allowed=SHAPE)
     read: dict[str, float] = {}
     for group, keys in SHAPE.items():
-        inner = _mapping(top.get(group), where=f"{where}: {group}", allowed=keys)
+        inner = checked_mapping(top.get(group), where=f"{where}: {group}", allowed=keys)
         for key, whole in keys.items():
             read[f"{group}.{key}"] = _number(inner, key, where=f"{where}: {group}", whole=whole)
     # Below these, a note would be given for answers with nothing to note.
@@ -104,17 +109,6 @@ def build_thresholds(raw: Any, *, where: str) -> Thresholds:
         quick_seconds=read["quick.seconds_per_statement"],
         very_quick_seconds=read["quick.very_quick_seconds_per_statement"],
     )
-
-
-def _mapping(raw: Any, *, where: str, allowed: Mapping[str, Any]) -> Mapping[str, Any]:
-    if raw is None:
-        raise ContentError(_(errors.EMPTY_OR_MISSING, where=where))
-    if not isinstance(raw, Mapping):
-        raise ContentError(_(errors.NOT_A_MAPPING, where=where))
-    unknown = [str(key) for key in raw if key not in allowed]
-    if unknown:
-        raise ContentError(_(errors.UNKNOWN_KEY, where=where, key=repr(unknown[0])))
-    return raw
 
 
 def _number(raw: Mapping[str, Any], key: str, *, where: str, whole: bool) -> float:
