@@ -346,15 +346,9 @@ def _ideal(
     if version < IDEAL_SINCE:  # as an intimacy-check of that version would say
         raise AnswerFileError(_(errors.UNKNOWN_KEY, where=source, key=repr("ideal")))
     raw = document["ideal"]
-    ideal = _answers(raw, source, key="ideal")
-    answers = document.get("answers") or {}
-    for sign_id, rating in ideal.items():
-        # The quiz asks how a statement is wished to be only after it is rated.
-        if rating is not None and (
-            not isinstance(answers, Mapping) or answers.get(sign_id) is None
-        ):
-            raise AnswerFileError(_(errors.IDEAL_WITHOUT_RATING, source=source, sign=sign_id))
-    return MappingProxyType(ideal)
+    if raw is None:  # `ideal: {}` says the quiz asks it; null says nothing
+        raise AnswerFileError(_(errors.ANSWERS_NOT_MAPPING, source=source, mapping="ideal"))
+    return MappingProxyType(_answers(raw, source, key="ideal"))
 
 
 def _answers(raw: Any, source: str, *, key: str = "answers") -> dict[str, int | None]:
@@ -413,6 +407,12 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Ans
                 raise AnswerFileError(
                     _(errors.NOT_A_STATEMENT, source=source, mapping=mapping, sign=repr(sign_id))
                 )
+    for sign_id, rating in (sheet.ideal or {}).items():
+        # The quiz asks how a statement is wished to be only after it is rated.
+        if rating is not None and sheet.answers.get(sign_id) is None:
+            raise AnswerFileError(
+                _(errors.IDEAL_WITHOUT_RATING, source=source, sign=repr(sign_id))
+            )
     missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
     if sheet.status != COMPLETED or not missing:
         return replace(sheet, omits_skipped=False) if sheet.omits_skipped else sheet

@@ -95,9 +95,15 @@ def parse_response(text: str, *, source: str) -> Response:
         "language": resource.get("language"),
         "answers": _answers(resource.get("item"), source),
     }
-    if _asks_ideal(resource.get("extension")):
+    extensions = resource.get("extension")
+    if extensions is not None and not isinstance(extensions, list):
+        raise AnswerFileError(_(m.FHIR_EXTENSIONS_NOT_LIST, source=source, where="response"))
+    ideal = _ideal(resource.get("item"), document["answers"], source)
+    # A response asks how each statement is wished to be when it says so, or when any of
+    # its answers holds a wished-for rating: none is ever dropped for want of the flag.
+    if _asks_ideal(extensions) or any(rating is not None for rating in ideal.values()):
         document["version"] = 3
-        document["ideal"] = _ideal(resource.get("item"), document["answers"], source)
+        document["ideal"] = ideal
     shown = {
         "respondent": "subject.display",
         "started_at": "authored" if started is None else STARTED_AT,
@@ -227,15 +233,18 @@ def _ideal(items: Any, answers: Mapping[str, int | None], source: str) -> dict[s
         link_id = item["linkId"]
         if answers.get(link_id) is None:
             continue
-        extensions = item["answer"][0].get("extension")
-        found = [
-            extension
-            for extension in (extensions if isinstance(extensions, list) else [])
-            if isinstance(extension, Mapping) and extension.get("url") == IDEAL
-        ]
+        extensions = item["answer"][0].get("extension", [])
+        where = repr(link_id)
+        if not isinstance(extensions, list) or not all(
+            isinstance(extension, Mapping) for extension in extensions
+        ):
+            raise AnswerFileError(
+                _(m.FHIR_EXTENSIONS_NOT_LIST, source=source, where=f"item {where}")
+            )
+        found = [extension for extension in extensions if extension.get("url") == IDEAL]
         if len(found) > 1:
-            raise AnswerFileError(_(m.FHIR_SECOND_IDEAL, source=source, item=repr(link_id)))
-        ideal[link_id] = _ideal_rating(found[0], source, repr(link_id)) if found else None
+            raise AnswerFileError(_(m.FHIR_SECOND_IDEAL, source=source, item=where))
+        ideal[link_id] = _ideal_rating(found[0], source, where) if found else None
     return ideal
 
 
@@ -246,6 +255,7 @@ def _ideal_rating(extension: Mapping[str, Any], source: str, where: str) -> int:
         or not isinstance(coding, Mapping)
         or set(coding) - _CODING_KEYS
         or coding.get("system", RATING_SYSTEM) != RATING_SYSTEM
+        or not isinstance(coding.get("code"), str)  # a list or an object cannot be a key
         or coding.get("code") not in _CODES
     ):
         raise AnswerFileError(_(m.FHIR_IDEAL_NOT_AN_OPTION, source=source, item=where))
@@ -292,6 +302,7 @@ def _rating(raw: Any, source: str, where: str) -> int | None:
         or set(answer) - _ANSWER_KEYS
         or set(coding) - _CODING_KEYS
         or coding.get("system", RATING_SYSTEM) != RATING_SYSTEM
+        or not isinstance(coding.get("code"), str)  # a list or an object cannot be a key
         or coding.get("code") not in _CODES
     ):
         raise AnswerFileError(_(m.FHIR_NOT_AN_OPTION, source=source, item=where))

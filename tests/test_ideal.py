@@ -109,13 +109,35 @@ def test_ideal_in_a_format_2_file_is_an_unknown_key() -> None:
         ("ideal:\n  trust: 6\n", "a.yaml: ideal: trust: the rating must be a whole number"),
         ("ideal:\n  trust: yes\n", "a.yaml: ideal: trust: the rating must be a whole number"),
         ("ideal: [4]\n", "a.yaml: 'ideal' must map each statement id to a rating"),
-        ("ideal:\n  care-for-needs: 4\n", "a.yaml: ideal: care-for-needs has a wished-for"),
+        ("ideal: null\n", "a.yaml: 'ideal' must map each statement id to a rating"),
     ],
 )
 def test_a_bad_ideal_is_one_line(ideal: str, message: str) -> None:
     refused = _refused(_text(ideal))
     assert refused.startswith(message), refused
     assert "\n" not in refused
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ("  trust: 2\n", "ideal: 'care-for-needs' has a wished-for rating but no rating"),
+        ("  trust: 2\n  care-for-needs: null\n", "ideal: 'care-for-needs' has a wished-for"),
+    ],
+)
+def test_a_wish_needs_a_rating(tmp_path: Path, answers: str, message: str) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(_text("ideal:\n  care-for-needs: 4\n", answers=answers))
+    result = run("report", str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_an_unknown_id_in_ideal_is_called_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(_text("ideal:\n  not-a-sign: 4\n"))
+    result = run("report", str(path))
+    assert "ideal: 'not-a-sign' is not a statement of this questionnaire" in result.stderr
 
 
 def test_an_ideal_for_an_unknown_statement_is_refused(tmp_path: Path) -> None:
@@ -470,6 +492,55 @@ def test_fhir_carries_the_wishes_and_reads_them_back(tmp_path: Path) -> None:
     again = run("report", str(out), "-f", "json").stdout
     first = run("report", str(WISHES / "alex.yaml"), str(WISHES / "sam.yaml"), "-f", "json")
     assert json.loads(again) == json.loads(first.stdout)
+
+
+def _fhir_alex(tmp_path: Path) -> tuple[Path, dict]:
+    out = tmp_path / "alex.fhir.json"
+    run("report", str(WISHES / "alex.yaml"), "-o", str(out))
+    return out, json.loads(out.read_text())
+
+
+def _response(bundle: dict) -> dict:
+    return next(
+        entry["resource"]
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] == "QuestionnaireResponse"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda answer: answer["extension"][0]["valueCoding"].update(code=["5"]),
+            "the wished-for rating must be a valueCoding with a code from 1 to 5",
+        ),
+        (
+            lambda answer: answer["valueCoding"].update(code={"a": 1}),
+            "the answer must be a valueCoding with a code from 1 to 5",
+        ),
+        (
+            lambda answer: answer.update(extension={"url": "urn:intimacy-check:ideal"}),
+            "item 'care-for-needs': 'extension' must be a list of extensions",
+        ),
+    ],
+)
+def test_fhir_refuses_a_broken_answer_in_one_line(tmp_path: Path, change, message: str) -> None:
+    out, bundle = _fhir_alex(tmp_path)
+    change(_response(bundle)["item"][0]["answer"][0])
+    out.write_text(json.dumps(bundle))
+    result = run("report", str(out))
+    assert result.exit_code == 1
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_fhir_wishes_are_read_without_the_flag(tmp_path: Path) -> None:
+    out, bundle = _fhir_alex(tmp_path)
+    response = _response(bundle)
+    response["extension"] = [e for e in response["extension"] if "asks-ideal" not in e["url"]]
+    out.write_text(json.dumps(bundle))
+    value = json.loads(run("report", str(out), "-f", "json").stdout)
+    assert value["respondents"][0]["wished_for"]["largest"][0]["id"] == "everyday-affection"
 
 
 def test_fhir_refuses_a_bad_wished_for_rating(tmp_path: Path) -> None:

@@ -167,6 +167,7 @@ FHIR_NESTED_ITEM = N_(
 FHIR_UNKNOWN_ITEM_ELEMENT = N_("{source}: item {item}: {key} is not an element of an item")
 FHIR_ITEM_TWICE = N_("{source}: item {item} appears twice; a statement is answered once")
 FHIR_SECOND_ANSWER = N_("{source}: item {item} has more than one answer; a statement has one")
+FHIR_EXTENSIONS_NOT_LIST = N_("{source}: {where}: 'extension' must be a list of extensions")
 FHIR_SECOND_IDEAL = N_(
     "{source}: item {item} has more than one wished-for rating; a statement has one"
 )
