@@ -65,6 +65,7 @@ class Norms:
 
 
 PLACES = 4
+SMALLEST = 10**-PLACES  # the smallest figure a norms file can hold
 
 
 def _written(value: Figure, *, usable: bool = True) -> str:
@@ -164,10 +165,14 @@ def _scale(raw: Any, *, where: str, total: int) -> ScaleNorm:
     mean, sd, alpha = (_number(raw, key, where=where) for key in ("mean", "sd", "alpha"))
     if mean is not None and not 0 <= mean <= 100:
         raise NormsError(_(text.NORMS_MEAN_RANGE, where=where, value=mean))
-    if sd is not None and not sd > 0:
+    # Only what `format_norms` can write: figures of 4 places, from 2 files or more. A
+    # smaller sd, or an alpha nearer 1, would make any change look far beyond noise.
+    if sd is not None and not SMALLEST <= sd <= 100:
         raise NormsError(_(text.NORMS_SD_RANGE, where=where, value=sd))
-    if alpha is not None and not 0 <= alpha < 1:
+    if alpha is not None and not 0 <= alpha <= 1 - SMALLEST:
         raise NormsError(_(text.NORMS_ALPHA_RANGE, where=where, value=alpha))
+    if (sd is not None or alpha is not None) and n < 2:
+        raise NormsError(_(text.NORMS_TOO_FEW, where=where, n=n))
     return ScaleNorm(n=n, mean=mean, sd=sd, alpha=alpha)
 
 

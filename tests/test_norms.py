@@ -361,19 +361,34 @@ BAD_NORMS = {
     ),
     "sd of zero": (
         _broken(lambda v: v["scales"]["index"].update(sd=0)),
-        "sd must be above 0, not 0.0",
+        "sd must be from 0.0001 to 100, not 0",
     ),
     "sd below zero": (
         _broken(lambda v: v["scales"]["presence"].update(sd=-3)),
-        "sd must be above 0, not -3.0",
+        "sd must be from 0.0001 to 100, not -3",
     ),
     "alpha of one": (
         _broken(lambda v: v["scales"]["index"].update(alpha=1)),
-        "alpha must be at least 0 and below 1, not 1.0",
+        "alpha must be from 0 to 0.9999, not 1",
     ),
     "alpha below zero": (
         _broken(lambda v: v["scales"]["index"].update(alpha=-0.2)),
-        "alpha must be at least 0 and below 1, not -0.2",
+        "alpha must be from 0 to 0.9999, not -0.2",
+    ),
+    "sd too small to hold": (
+        # Written out: JSON would write 1e-05, which YAML reads as text.
+        _broken(lambda v: v["scales"]["index"].update(sd=0.5)).replace(
+            '"sd": 0.5', '"sd": 0.00001'
+        ),
+        "sd must be from 0.0001 to 100, not 1e-05",
+    ),
+    "alpha too near one": (
+        _broken(lambda v: v["scales"]["index"].update(alpha=0.9999999999)),
+        "alpha must be from 0 to 0.9999, not 0.9999999999",
+    ),
+    "figures from one file": (
+        _broken(lambda v: v["scales"]["index"].update(n=1)),
+        "scales: index: sd and alpha need an n of at least 2, not 1",
     ),
     "alpha true": (
         _broken(lambda v: v["scales"]["index"].update(alpha=True)),
@@ -409,7 +424,7 @@ BAD_NORMS = {
         "scales has no 'absence', a part of emotional-intimacy version 2",
     ),
     "a section of no questionnaire": (
-        _broken(lambda v: v["scales"].update(trust={"n": 1, "mean": 1, "sd": 1, "alpha": 0.5})),
+        _broken(lambda v: v["scales"].update(trust={"n": 2, "mean": 1, "sd": 1, "alpha": 0.5})),
         "scales has 'trust', which is no part of emotional-intimacy version 2",
     ),
     "not a number": (
