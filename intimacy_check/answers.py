@@ -410,9 +410,7 @@ def check_matches(sheet: AnswerSheet, *, questionnaire: Any, source: str) -> Ans
     for sign_id, rating in (sheet.ideal or {}).items():
         # The quiz asks how a statement is wished to be only after it is rated.
         if rating is not None and sheet.answers.get(sign_id) is None:
-            raise AnswerFileError(
-                _(errors.IDEAL_WITHOUT_RATING, source=source, sign=repr(sign_id))
-            )
+            raise AnswerFileError(_(errors.IDEAL_WITHOUT_RATING, source=source, sign=repr(sign_id)))
     missing = [sign_id for sign_id in known if sign_id not in sheet.answers]
     if sheet.status != COMPLETED or not missing:
         return replace(sheet, omits_skipped=False) if sheet.omits_skipped else sheet
@@ -544,11 +542,12 @@ def resolve_link(path: Path) -> Path:
     return path
 
 
-def _refuse_special(path: Path, kind: TargetKind) -> None:
+def _refuse_special(path: Path, kind: TargetKind, option: str = "--output") -> None:
     if kind is TargetKind.DANGLING:
-        raise SaveError(_(errors.DANGLING_LINK, path=path, target=os.readlink(path)))
+        target = os.readlink(path)
+        raise SaveError(_(errors.DANGLING_LINK, path=path, target=target, option=option))
     if kind is TargetKind.SPECIAL:
-        raise SaveError(_(errors.NOT_REGULAR_TARGET, path=path))
+        raise SaveError(_(errors.NOT_REGULAR_TARGET, path=path, option=option))
 
 
 def _write_in_place(path: Path, text: str | bytes) -> None:
@@ -585,14 +584,17 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def check_writable(path: Path, *, force: bool, what: str = "answers") -> None:
-    """Refuse, before any work is done, an output path that could not be saved."""
+def check_writable(
+    path: Path, *, force: bool, what: str = "answers", option: str = "--output"
+) -> None:
+    """Refuse, before any work is done, an output path that could not be saved; `option`
+    is the one that named it."""
     if path.is_dir():
-        raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path))
+        raise SaveError(_(errors.OUTPUT_IS_FOLDER, path=path, option=option))
     kind = target_kind(path)
     if kind is TargetKind.DEVICE and what != "answers":
         return  # written in place, and nothing is replaced
-    _refuse_special(path, TargetKind.SPECIAL if kind is TargetKind.DEVICE else kind)
+    _refuse_special(path, TargetKind.SPECIAL if kind is TargetKind.DEVICE else kind, option)
     if kind is not TargetKind.NEW and not force:
         exists = errors.ANSWER_FILE_EXISTS if what == "answers" else errors.ALREADY_EXISTS
         raise SaveError(_(exists, path=path))

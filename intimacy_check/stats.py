@@ -71,6 +71,7 @@ class CaseloadStats:
     n: int  # completed files of this questionnaire and version
     left_out: int  # completed files of other questionnaires or versions
     scales: tuple[ScaleStats, ...]  # the index first, then each section in quiz order
+    sealed: int = 0  # sealed files, which a caseload cannot open (it asks no passphrase)
 
     @property
     def unstable(self) -> bool:
@@ -172,7 +173,11 @@ def scale_stats(
 
 
 def caseload_stats(
-    questionnaire: Questionnaire, answered: Sequence[Answers], *, left_out: int = 0
+    questionnaire: Questionnaire,
+    answered: Sequence[Answers],
+    *,
+    left_out: int = 0,
+    sealed: int = 0,
 ) -> CaseloadStats:
     """The figures over completed answer files of `questionnaire` (their answers only)."""
     scales: list[tuple[str, tuple[Sign, ...]]] = [(INDEX, questionnaire.signs)]
@@ -202,6 +207,7 @@ def caseload_stats(
         questionnaire_version=questionnaire.version,
         n=len(answered),
         left_out=left_out,
+        sealed=sealed,
         scales=tuple(
             scale_stats(scale_id, signs, scores=scores[scale_id], rows=rows[scale_id])
             for scale_id, signs in scales

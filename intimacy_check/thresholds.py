@@ -65,6 +65,7 @@ def build_thresholds(raw: Any, *, where: str) -> Thresholds:
         ("same_rating.run", 2),
         ("skipped.some", 1),
         ("most_positive.answered", 1),
+        ("most_positive.nearly_percent", 1),
     ):
         if read[key] < minimum:
             group, name = key.split(".")

@@ -508,3 +508,65 @@ def test_summary_stats_in_spanish_holds_no_english_sentence(tiny: Path) -> None:
         "Alfa de Cronbach 1.00, sobre 3 archivos que respondieron todas las afirmaciones" in shown
     )
     assert [fragment for fragment in english_fragments() if fragment in shown] == []
+
+
+# --- where the norms may be saved --------------------------------------------------------
+
+
+def _small_caseload(tmp_path: Path) -> Path:
+    folder = tmp_path / "caseload"
+    folder.mkdir()
+    for name in ("client-01.yaml", "client-02.yaml", "client-03.yaml"):
+        (folder / name).write_bytes((CASELOAD / name).read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("inside", ["client-01.yaml", "new.yaml"])
+def test_norms_are_never_saved_among_the_answer_files(tmp_path: Path, inside: str) -> None:
+    folder = _small_caseload(tmp_path)
+    before = (folder / "client-01.yaml").read_bytes()
+    result = run("summary", folder, "--stats-out", folder / inside, "--force")
+    assert result.exit_code == 2
+    assert f"{folder / inside} is among the answer files being read ({folder})" in result.stderr
+    assert (folder / "client-01.yaml").read_bytes() == before
+    assert not (folder / "new.yaml").exists()
+
+
+def test_norms_are_not_saved_over_an_answer_file_given_by_name(tmp_path: Path) -> None:
+    folder = _small_caseload(tmp_path)
+    given = folder / "client-02.yaml"
+    result = run("summary", folder / "client-01.yaml", given, "--stats-out", given, "--force")
+    assert result.exit_code == 2 and "is among the answer files being read" in result.stderr
+
+
+def test_norms_need_a_file_name(tmp_path: Path) -> None:
+    folder = _small_caseload(tmp_path)
+    dash = run("summary", folder, "--stats-out", "-")
+    assert dash.exit_code == 2
+    assert "--stats-out needs a file name; the figures themselves are shown with --stats" in (
+        dash.stderr
+    )
+    into_a_folder = run("summary", folder, "--stats-out", tmp_path)
+    assert into_a_folder.exit_code == 1
+    assert into_a_folder.stderr == (
+        f"intimacy-check: error: {tmp_path}: is a folder; give a file name with --stats-out\n"
+    )
+
+
+def test_sealed_files_are_counted_as_left_out(tmp_path: Path) -> None:
+    folder = _small_caseload(tmp_path)
+    (folder / "kim.yaml.age").write_bytes(b"age-encryption.org/v1\n-> scrypt c2FsdA 18\n")
+    result = run("summary", folder, "--stats", "-f", "json")
+    stats = json.loads(result.stdout)["stats"]
+    assert (stats["n"], stats["sealed"]) == (3, 1)
+    shown = flat(run("summary", folder, "--stats").stdout)
+    assert "1 sealed files are left out: a summary never asks for a passphrase." in shown
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "kim.yaml.age").write_bytes((folder / "kim.yaml.age").read_bytes())
+    refused = run("summary", only, "--stats-out", tmp_path / "norms.yaml")
+    assert refused.exit_code == 1
+    assert "no completed answer file could be read for the norms: 1 sealed files" in (
+        refused.stderr
+    )
+    assert not (tmp_path / "norms.yaml").exists()

@@ -326,6 +326,10 @@ def _set(group: str, **values: object):
             "P: most_positive: 'answered' must be at least 1, not 0",
         ),
         (
+            _set("most_positive", nearly_percent=0),
+            "P: most_positive: 'nearly_percent' must be at least 1, not 0",
+        ),
+        (
             _set("quick", very_quick_seconds_per_statement=4),
             "P: quick: 'seconds_per_statement' must be at least 'very_quick_seconds_per_statement'",
         ),

@@ -116,6 +116,7 @@ class Completed:
         self.key = (current.id, current.version)
         self.answers: list[Mapping[str, int | None]] = []
         self.left_out = 0
+        self.sealed = 0  # opened by nobody here, so neither counted nor left out as others
 
     def add(self, sheet: AnswerSheet) -> None:
         if sheet.status != COMPLETED:
@@ -145,6 +146,8 @@ def _rows(
                 completed.add(sheet)
         except SealedFile:
             row = sealed_row(file=str(path))
+            if completed is not None:
+                completed.sealed += 1
         except IntimacyCheckError as error:
             failures.append(str(path))
             _error(error.message)
@@ -218,7 +221,7 @@ def summary(
         raise UsageError(_(text.ITEMS_FORMATS))
     stats = stats or stats_out is not None
     if stats_out is not None:
-        check_writable(stats_out, force=force, what="norms")
+        _check_stats_out(stats_out, paths, force=force)
     questionnaires = load(data_dir)
     failures: list[str] = []
     found = _counted(find_answer_files(paths, failures))
@@ -244,11 +247,26 @@ def summary(
         raise typer.Exit(1)
 
 
+def _check_stats_out(path: Path, inputs: list[Path], *, force: bool) -> None:
+    """Refuse a norms file that could not be saved, or that would stand among the answer
+    files being read: written over one, or read as a broken one by the next summary."""
+    if str(path) == "-":
+        raise UsageError(_(stats_text.STATS_OUT_DASH))
+    target = path.resolve()
+    for given in inputs:
+        place = given.resolve()
+        if target == place or (place.is_dir() and target.is_relative_to(place)):
+            raise UsageError(_(stats_text.STATS_OUT_AMONG_INPUTS, path=path, input=given))
+    check_writable(path, force=force, what="norms", option="--stats-out")
+
+
 def _figures(questionnaire: Questionnaire, completed: Completed) -> StatsBlock:
     from intimacy_check.documents.stats import stats_block
     from intimacy_check.stats import caseload_stats
 
-    figures = caseload_stats(questionnaire, completed.answers, left_out=completed.left_out)
+    figures = caseload_stats(
+        questionnaire, completed.answers, left_out=completed.left_out, sealed=completed.sealed
+    )
     return stats_block(questionnaire, figures)
 
 
@@ -256,6 +274,8 @@ def _save_norms(path: Path, block: StatsBlock) -> None:
     from intimacy_check.norms import format_norms
 
     figures = block.figures
+    if figures.n == 0 and figures.sealed:
+        fail(_(stats_text.STATS_NO_FILES_SEALED, count=figures.sealed))
     if figures.n == 0:
         fail(
             _(

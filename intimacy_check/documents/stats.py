@@ -73,6 +73,8 @@ def stats_block(questionnaire: Questionnaire, figures: CaseloadStats) -> StatsBl
         notes.append(unstable)
     if figures.left_out:
         notes.append(_(text.STATS_LEFT_OUT, count=figures.left_out))
+    if figures.sealed:
+        notes.append(_(text.STATS_SEALED_LEFT_OUT, count=figures.sealed))
     notes += [_(text.STATS_HOW_COUNTED), _(text.STATS_HOW_TO_READ)]
     labels = {INDEX: _(m.INTIMACY_INDEX)}
     labels.update({section.id: inert(section.score_label) for section in questionnaire.sections})

@@ -292,6 +292,7 @@ def stats_value(block: StatsBlock) -> dict[str, Any]:
         "questionnaire": {"id": figures.questionnaire_id, "version": figures.questionnaire_version},
         "n": figures.n,
         "left_out": figures.left_out,
+        "sealed": figures.sealed,
         "unstable": figures.unstable,
         "note": block.unstable_note,
         "scales": {

@@ -184,7 +184,7 @@ FHIR_NOT_AN_OPTION = N_(
 
 CANNOT_SAVE_HERE = N_("{path}: cannot save here ({problem})")
 NOT_SAVED = N_("{path}: could not be saved ({problem}); the previous copy is unchanged")
-OUTPUT_IS_FOLDER = N_("{path}: is a folder; give a file name with --output")
+OUTPUT_IS_FOLDER = N_("{path}: is a folder; give a file name with {option}")
 ALREADY_EXISTS = N_("{path}: already exists; use --force to replace it")
 # Said of a file that fails as YAML and does not even name the answer-file format.
 NOT_YAML_NOT_ANSWER_FILE = N_(
@@ -202,9 +202,9 @@ QUIZ_WRITING = N_(
     "{path}: another intimacy-check quiz is writing this file right now; finish that one first"
 )
 NOT_REGULAR_TARGET = N_(
-    "{path}: is not a regular file, so nothing is written over it; choose another --output"
+    "{path}: is not a regular file, so nothing is written over it; choose another {option}"
 )
-DANGLING_LINK = N_("{path}: is a link to {target}, which does not exist; choose another --output")
+DANGLING_LINK = N_("{path}: is a link to {target}, which does not exist; choose another {option}")
 LOCK_NOT_REGULAR = N_(
     "{lock}: is a link or a special file, not the lock of {path}; remove it and try again"
 )

@@ -25,6 +25,10 @@ STATS_UNSTABLE = N_(
 STATS_LEFT_OUT = N_(
     "{count} completed files answered another questionnaire or version and are left out."
 )
+STATS_SEALED_LEFT_OUT = N_(
+    "{count} sealed files are left out: a summary never asks for a passphrase. Unseal a "
+    "copy of them to count them."
+)
 STATS_HOW_COUNTED = N_(
     "Mean and SD are over the files that have that score; alpha and the item-rest "
     "correlations are over the files that answered every statement of that part."
@@ -41,6 +45,10 @@ CANNOT_BE_COMPUTED = N_("cannot be computed ({reason})")
 REASON_TOO_FEW = N_("fewer than two files")
 REASON_NO_SPREAD = N_("every file has the same value")
 STATS_NO_FILES = N_("none of the files is a completed assessment of {id} version {version}")
+STATS_NO_FILES_SEALED = N_(
+    "no completed answer file could be read for the norms: {count} sealed files are left "
+    "out, since a summary never asks for a passphrase"
+)
 NORMS_SAVED = N_("Norms saved in {path}")
 
 # --- progress --norms ---------------------------------------------------------------------------
@@ -94,6 +102,10 @@ NORMS_NOT_TEXT = N_("{where}: {key} must be text")
 NORMS_NOT_MAPPING = N_("{where}: {key} must be a mapping of keys to values")
 NORMS_ALPHA_RANGE = N_("{where}: alpha must be from 0 to 0.9999, not {value:.10g}")
 NORMS_SD_RANGE = N_("{where}: sd must be from 0.0001 to 100, not {value:.10g}")
+STATS_OUT_DASH = N_("--stats-out needs a file name; the figures themselves are shown with --stats")
+STATS_OUT_AMONG_INPUTS = N_(
+    "{path} is among the answer files being read ({input}); save the norms outside them"
+)
 NORMS_TOO_FEW = N_("{where}: sd and alpha need an n of at least 2, not {n}")
 NORMS_MEAN_RANGE = N_("{where}: mean must be between 0 and 100, not {value}")
 NORMS_N_TOO_BIG = N_("{where}: n is {value}, more than the {total} files of the norms")
