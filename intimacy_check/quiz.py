@@ -40,6 +40,13 @@ KEYS_HELP = (
 )
 
 
+# At the second question of a statement, b and s act on that question.
+KEYS_HELP_IDEAL = tuple(
+    (key, {"b": quiz_text.KEY_BACK_TO_RATING, "s": quiz_text.KEY_SKIP_WISH}.get(key, meaning))
+    for key, meaning in KEYS_HELP
+)
+
+
 def parse_key(text: str) -> Command:
     """Interpret one line typed (or piped) at the quiz prompt."""
     key = text.strip().lower()
@@ -106,7 +113,15 @@ class QuizState:
         is wished to be, where that is asked and the statement has a rating, or the next."""
         if not self.ideal and self.asks_ideal and sheet.answers.get(self.current) is not None:
             return replace(self, sheet=sheet, ideal=True)
-        return replace(self, sheet=sheet, position=self.position + 1, ideal=False)
+        following = replace(self, sheet=sheet, position=self.position + 1, ideal=False)
+        if following.finished or sheet.ideal is None:
+            return following
+        # A statement rated in an earlier run, before the quiz asked how each should be
+        # (--ideal on resuming), is asked only that: its rating is there already.
+        upcoming = following.current
+        if sheet.answers.get(upcoming) is not None and upcoming not in sheet.ideal:
+            return replace(following, ideal=True)
+        return following
 
 
 def start(order: tuple[str, ...], sheet: AnswerSheet) -> QuizState:

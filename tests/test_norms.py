@@ -23,7 +23,9 @@ SEPTEMBER, OCTOBER, NOVEMBER = (
 )
 PREFIX = "intimacy-check: error: "
 UNSTABLE = "so they are unstable"
-CANNOT_BE_TOLD = "Whether a change is beyond chance cannot be told without a reliability estimate."
+CANNOT_BE_TOLD = (
+    "Whether a change goes beyond measurement noise cannot be told without a reliability estimate."
+)
 
 
 def run(*args: str):
@@ -241,7 +243,7 @@ def test_progress_says_which_change_is_beyond_noise_and_which_is_not(
         "Intimacy index, 2026-11-20 to 2026-12-01: +28, RCI +3.89, beyond what measurement noise "
         "alone would explain." in shown
     )
-    assert f"Reliable change is told with the norms in {norms}: 40 completed files" in shown
+    assert f"Reliable change is judged with the norms in {norms}: 40 completed files" in shown
     assert CANNOT_BE_TOLD not in shown
 
 
@@ -295,7 +297,7 @@ def test_the_caseload_s_own_norms_read_back(tmp_path: Path) -> None:
     assert run("summary", CASELOAD, "--stats", "--stats-out", norms).exit_code == 0
     result = run("progress", SEPTEMBER, OCTOBER, NOVEMBER, "--norms", norms, "-f", "text")
     assert result.exit_code == 0, result.stderr
-    assert "Reliable change is told with the norms in" in result.stdout
+    assert "Reliable change is judged with the norms in" in result.stdout
     assert "40 completed files of emotional-intimacy version 2" in flat(result.stdout)
 
 

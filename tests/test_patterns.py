@@ -681,7 +681,7 @@ def test_spanish_notes(same_and_quick: str) -> None:
 
     assert result.exit_code == 0, result.stderr
     assert "CÓMO SE DIERON LAS RESPUESTAS" in result.stdout
-    assert "unos 1,2 segundos cada una." in " ".join(result.stdout.split())
+    assert "unos 1.2 segundos cada una." in " ".join(result.stdout.split())
 
 
 # --- start-up: only one person's report pays for the notes ---------------------------------

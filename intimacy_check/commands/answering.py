@@ -329,7 +329,11 @@ def _ask_statements(
             rating = state.sheet.answers[sign.id]
             assert rating is not None  # asked only after a rating
             shown = ideal_screen(
-                questionnaire, rating=rating, earlier=state.earlier, answered=state.can_keep()
+                questionnaire,
+                sign,
+                rating=rating,
+                earlier=state.earlier,
+                answered=state.can_keep(),
             )
         else:
             shown = quiz_screen(
@@ -354,7 +358,7 @@ def _ask_statements(
         if command.action is Action.QUIT:
             _stop(screen, path, quiz_text.QUIT_SAVED, code=0, go_on=go_on)
         if command.action is Action.HELP:
-            screen.print(keys_help())
+            screen.print(keys_help(ideal=state.ideal))
             continue
         if command.action is Action.INVALID or (
             command.action is Action.KEEP and not state.can_keep()

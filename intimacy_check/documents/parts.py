@@ -214,14 +214,16 @@ def safety_note(questionnaire: Questionnaire, concern: Concern) -> SafetyNote | 
     )
 
 
-def wishes_of(questionnaire: Questionnaire, assessments: Sequence[Assessment]) -> Wishes | None:
+def wishes_of(
+    questionnaire: Questionnaire, assessments: Sequence[Assessment], *, own: bool = False
+) -> Wishes | None:
     """How each statement is wished to be, where anyone said; its module is loaded only
     then, so that every other report starts as fast as before."""
     if not any(assessment.has_ideal for assessment in assessments):
         return None
     from intimacy_check.documents.wishes import wishes
 
-    return wishes(questionnaire, assessments)
+    return wishes(questionnaire, assessments, own=own)
 
 
 def closing() -> Closing:

@@ -48,7 +48,7 @@ def personal_document(report: Report, *, steps: int = 5) -> PersonalDocument:
         safety=safety_note(questionnaire, report.concerns[0]),
         person=shown,
         findings=findings(report, discuss=False),
-        wishes=wishes_of(questionnaire, report.assessments),
+        wishes=wishes_of(questionnaire, report.assessments, own=True),
         advice=advice(report, limit=steps),
         closing=closing(),
     )

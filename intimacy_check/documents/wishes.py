@@ -74,11 +74,14 @@ class Wishes:
     side_by_side: tuple[SideBySide, ...]  # a couple's, else empty
 
 
-def wishes(questionnaire: Questionnaire, assessments: Sequence[Assessment]) -> Wishes | None:
-    """The part for these people, or None when nobody gave a wished-for rating."""
+def wishes(
+    questionnaire: Questionnaire, assessments: Sequence[Assessment], *, own: bool = False
+) -> Wishes | None:
+    """The part for these people, or None when nobody gave a wished-for rating; `own`
+    speaks to the one person whose results these are."""
     if not any(assessment.has_ideal for assessment in assessments):
         return None
-    people = tuple(_person(questionnaire, assessment) for assessment in assessments)
+    people = tuple(_person(questionnaire, assessment, own=own) for assessment in assessments)
     couple = len(assessments) == 2
     return Wishes(
         heading=_(m.WISHES_HEADING),
@@ -110,6 +113,7 @@ def _wish(questionnaire: Questionnaire, result: SignResult) -> Wish:
         gap_label=gap_label(result.gap),
         line=_(
             m.WISHES_GAP,
+            statement=inert(result.sign.statement),
             now=_label(questionnaire, result.rating),
             ideal=_label(questionnaire, result.ideal),
             gap=gap_label(result.gap),
@@ -123,7 +127,7 @@ def gap_label(gap: float) -> str:
     return f"+{points}" if points > 0 else ("0" if points == 0 else f"−{-points}")
 
 
-def _person(questionnaire: Questionnaire, assessment: Assessment) -> PersonWishes:
+def _person(questionnaire: Questionnaire, assessment: Assessment, *, own: bool) -> PersonWishes:
     given = [(n, r) for n, r in enumerate(assessment.signs) if r.gap is not None]
     large = sorted(
         (item for item in given if worth_talking_about(item[1].gap)),
@@ -132,10 +136,14 @@ def _person(questionnaire: Questionnaire, assessment: Assessment) -> PersonWishe
     close = [result for _number, result in given if not worth_talking_about(result.gap)]
     name = inert(assessment.name)
     if not given:
-        summary = _(m.WISHES_NONE_GIVEN, name=name)
+        summary = _(m.WISHES_NONE_GIVEN_OWN if own else m.WISHES_NONE_GIVEN, name=name)
     else:
         summary = _(
-            m.WISHES_SUMMARY, name=name, asked=len(given), large=len(large), close=len(close)
+            m.WISHES_SUMMARY_OWN if own else m.WISHES_SUMMARY,
+            name=name,
+            asked=len(given),
+            large=len(large),
+            close=len(close),
         )
     return PersonWishes(
         name=name,

@@ -131,14 +131,14 @@ def _wishes(document: ReportDocument) -> Iterator[str]:
         if person.largest:
             yield wishes.largest_heading
         for wish in person.largest:
-            yield from wrap(item(wish.title, wish.line))
+            yield from wrap(wish.line)
         if person.close:
             yield from wrap(item(wishes.close_heading, "; ".join(w.title for w in person.close)))
     if wishes.side_by_side:
         yield ""
         yield wishes.side_by_side_heading
         for row in wishes.side_by_side:
-            yield from wrap(item(row.title, " ".join(row.lines)))
+            yield from wrap(item(f"\u201c{row.statement}\u201d", " ".join(row.lines)))
 
 
 def _steps(document: ReportDocument) -> Iterator[str]:

@@ -13,7 +13,7 @@ from intimacy_check.inert import inert
 from intimacy_check.messages import _
 from intimacy_check.messages import quiz as quiz_text
 from intimacy_check.questionnaire import Questionnaire, Sign
-from intimacy_check.quiz import KEYS_HELP
+from intimacy_check.quiz import KEYS_HELP, KEYS_HELP_IDEAL
 
 
 def quiz_screen(
@@ -75,12 +75,19 @@ def quiz_screen(
 
 
 def ideal_screen(
-    questionnaire: Questionnaire, *, rating: int, earlier: int | None, answered: bool
+    questionnaire: Questionnaire,
+    sign: Sign,
+    *,
+    rating: int,
+    earlier: int | None,
+    answered: bool,
 ) -> RenderableType:
     """The second question of a statement in a quiz with wished-for ratings: how it is
-    wished to be, on the same scale, reminding of the rating just given. `earlier` is an
-    earlier wished-for rating, and `answered` says the question was reached before."""
-    lines = [_(quiz_text.IDEAL_QUESTION), _(quiz_text.IDEAL_NOW, rating=rating)]
+    wished to be, on the same scale, naming the statement (it may be reached by going
+    back, or on resuming) and the rating given. `earlier` is an earlier wished-for
+    rating, and `answered` says the question was reached before."""
+    asked = f"\u201c{inert(sign.statement)}\u201d {_(quiz_text.IDEAL_QUESTION)}"
+    lines = [asked, _(quiz_text.IDEAL_NOW, rating=rating)]
     if earlier is not None:
         lines.append(_(quiz_text.EARLIER_ANSWER, rating=earlier))
     elif answered:
@@ -120,14 +127,16 @@ class _Scale:
 SEPARATOR = " · "
 
 
-def keys_help() -> RenderableType:
+def keys_help(*, ideal: bool = False) -> RenderableType:
+    """The keys and what they do; `ideal`: at the question of how a statement is wished."""
+    rows = KEYS_HELP_IDEAL if ideal else KEYS_HELP
     if accessibility.on():
         from intimacy_check.formats.accessible import keys
 
-        return Text(keys((key, _(meaning)) for key, meaning in KEYS_HELP))
+        return Text(keys((key, _(meaning)) for key, meaning in rows))
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    for key, meaning in KEYS_HELP:
+    for key, meaning in rows:
         table.add_row(key, _(meaning))
     return table

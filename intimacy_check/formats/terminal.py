@@ -139,7 +139,7 @@ def _wishes(wishes: Wishes | None) -> list[RenderableType]:
         if person.largest:
             lines.add(wishes.largest_heading, indent=2)
         for wish in person.largest:
-            lines.add(wish.line, indent=4, hang=6, label=f"• {wish.title}: ", label_style="")
+            lines.add(wish.line, indent=4, hang=6, label="• ", label_style="")
         if person.close:
             titles = "; ".join(wish.title for wish in person.close)
             lines.add(titles, indent=2, hang=4, label=f"{wishes.close_heading}: ", label_style="")
@@ -147,7 +147,7 @@ def _wishes(wishes: Wishes | None) -> list[RenderableType]:
     if wishes.side_by_side:
         lines.add(wishes.side_by_side_heading, style="bold")
         for row in wishes.side_by_side:
-            lines.add(f"• {row.title}", indent=2, hang=4)
+            lines.add(f"• \u201c{row.statement}\u201d", indent=2, hang=4)
             for line in row.lines:
                 lines.add(line, indent=4, style="italic")
         lines.add("")

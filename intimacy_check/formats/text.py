@@ -180,7 +180,7 @@ def _wishes(document: ReportDocument) -> Iterator[str]:
         if person.largest:
             yield f"  {wishes.largest_heading}"
         for wish in person.largest:
-            yield from wrap(f"{wish.title}: {wish.line}", indent="      ", first="    - ")
+            yield from wrap(wish.line, indent="      ", first="    - ")
         if person.close:
             titles = "; ".join(wish.title for wish in person.close)
             yield from wrap(f"{wishes.close_heading}: {titles}", indent="    ", first="  ")
@@ -188,7 +188,7 @@ def _wishes(document: ReportDocument) -> Iterator[str]:
         yield ""
         yield from wrap(wishes.side_by_side_heading)
         for row in wishes.side_by_side:
-            yield from wrap(row.title, indent="    ", first="  - ")
+            yield from wrap(f"\u201c{row.statement}\u201d", indent="    ", first="  - ")
             for line in row.lines:
                 yield from wrap(line, indent="      ", first="    ")
 

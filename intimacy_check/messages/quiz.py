@@ -146,6 +146,8 @@ KEY_RATE = N_("rate the statement, then press Enter")
 KEY_KEEP = N_("keep the earlier answer, when you have come back to a statement")
 KEY_BACK = N_("go back to the previous statement")
 KEY_SKIP = N_("skip this statement")
+KEY_BACK_TO_RATING = N_("go back to this statement's rating")
+KEY_SKIP_WISH = N_("skip this question, and keep the rating")
 KEY_QUIT = N_("save your progress and quit (resume later with --resume)")
 KEY_HELP = N_("show this help")
 

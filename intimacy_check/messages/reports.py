@@ -266,14 +266,21 @@ WISHES_LARGEST = N_("Largest wished-for changes")
 WISHES_CLOSE = N_("Already close to how it is wished to be")
 WISHES_SUMMARY = N_(
     "{name} said how {asked} of the statements are wished to be. Wished-for changes worth "
-    "talking about: {large}. Already close: {close}."
+    "talking about: {large}. Already close to the wish: {close}."
+)
+WISHES_SUMMARY_OWN = N_(
+    "You said how {asked} of the statements are wished to be. Wished-for changes worth "
+    "talking about: {large}. Already close to the wish: {close}."
 )
 WISHES_NONE_GIVEN = N_("{name} gave no wished-for ratings.")
-WISHES_GAP = N_("now {now}, wished for {ideal} (gap {gap})")
+WISHES_NONE_GIVEN_OWN = N_("You gave no wished-for ratings.")
+# The statement itself, not its short title: a warning sign's title names what is
+# hoped for, its ratings agree or disagree with what is lacking.
+WISHES_GAP = N_("\u201c{statement}\u201d now {now}, wished for {ideal} (gap {gap})")
 WISHES_SIDE_BY_SIDE = N_("Side by side: what each partner wishes, and what the other sees now")
-WISHES_PAIR = N_("{name} wishes for {wishes}; {other} sees it now as {now}.")
+WISHES_PAIR = N_("{name} wishes for {wishes}; {other}'s own answer now: {now}.")
 WISHES_ONE_SIDE = N_("{name} wishes for {wishes}.")
-WISHES_NOW = N_("{name} sees now")
+WISHES_NOW = N_("{name}'s answer now")
 WISH_NOW = N_("Now")
 WISH_WISHED = N_("Wished for")
 WISH_GAP = N_("Gap")

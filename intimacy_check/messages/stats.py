@@ -53,12 +53,13 @@ NORMS_SAVED = N_("Norms saved in {path}")
 
 # --- progress --norms ---------------------------------------------------------------------------
 NO_NORMS = N_(
-    "Whether a change is beyond chance cannot be told without a reliability estimate. To get "
+    "Whether a change goes beyond measurement noise cannot be told without a reliability "
+    "estimate. To get "
     "one from your own caseload, run: intimacy-check summary FOLDER --stats --stats-out "
     "norms.yaml, then add --norms norms.yaml to this command."
 )
 NORMS_USED = N_(
-    "Reliable change is told with the norms in {file}: {count} completed files of {id} "
+    "Reliable change is judged with the norms in {file}: {count} completed files of {id} "
     "version {version}."
 )
 NORMS_UNSTABLE = N_(
