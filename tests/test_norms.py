@@ -572,3 +572,11 @@ def test_sealed_files_are_counted_as_left_out(tmp_path: Path) -> None:
         refused.stderr
     )
     assert not (tmp_path / "norms.yaml").exists()
+
+
+def test_stats_and_items_in_one_csv_is_a_usage_error() -> None:
+    result = run("summary", CASELOAD, "--stats", "--items", "-f", "csv")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "a CSV file holds one table, so run them one at a time" in result.stderr
+    both = json.loads(run("summary", CASELOAD, "--stats", "--items", "-f", "json").stdout)
+    assert both["stats"]["n"] == 40 and "answers" in both["rows"][0]

@@ -220,6 +220,8 @@ def summary(
     if items and format not in ITEM_FORMATS:
         raise UsageError(_(text.ITEMS_FORMATS))
     stats = stats or stats_out is not None
+    if stats and items and format == "csv":  # two tables, and a CSV file holds one
+        raise UsageError(_(stats_text.STATS_ITEMS_CSV))
     if stats_out is not None:
         _check_stats_out(stats_out, paths, force=force)
     questionnaires = load(data_dir)

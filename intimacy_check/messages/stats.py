@@ -103,6 +103,10 @@ NORMS_NOT_TEXT = N_("{where}: {key} must be text")
 NORMS_NOT_MAPPING = N_("{where}: {key} must be a mapping of keys to values")
 NORMS_ALPHA_RANGE = N_("{where}: alpha must be from 0 to 0.9999, not {value:.10g}")
 NORMS_SD_RANGE = N_("{where}: sd must be from 0.0001 to 100, not {value:.10g}")
+STATS_ITEMS_CSV = N_(
+    "--stats with --format csv writes the table of figures, and --items the ratings; a CSV "
+    "file holds one table, so run them one at a time (or use --format json for both)"
+)
 STATS_OUT_DASH = N_("--stats-out needs a file name; the figures themselves are shown with --stats")
 STATS_OUT_AMONG_INPUTS = N_(
     "{path} is among the answer files being read ({input}); save the norms outside them"
