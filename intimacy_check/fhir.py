@@ -249,17 +249,22 @@ def _ideal(items: Any, answers: Mapping[str, int | None], source: str) -> dict[s
 
 
 def _ideal_rating(extension: Mapping[str, Any], source: str, where: str) -> int:
-    coding = extension.get("valueCoding")
+    rating = _coded_rating(extension.get("valueCoding"))
+    if set(extension) != {"url", "valueCoding"} or rating is None:
+        raise AnswerFileError(_(m.FHIR_IDEAL_NOT_AN_OPTION, source=source, item=where))
+    return rating
+
+
+def _coded_rating(coding: Any) -> int | None:
+    """The rating a valueCoding of the rating scale holds, or None for anything else."""
     if (
-        set(extension) != {"url", "valueCoding"}
-        or not isinstance(coding, Mapping)
+        not isinstance(coding, Mapping)
         or set(coding) - _CODING_KEYS
         or coding.get("system", RATING_SYSTEM) != RATING_SYSTEM
         or not isinstance(coding.get("code"), str)  # a list or an object cannot be a key
-        or coding.get("code") not in _CODES
     ):
-        raise AnswerFileError(_(m.FHIR_IDEAL_NOT_AN_OPTION, source=source, item=where))
-    return _CODES[coding["code"]]
+        return None
+    return _CODES.get(coding["code"])
 
 
 def _answers(items: Any, source: str) -> dict[str, int | None]:
@@ -296,17 +301,10 @@ def _rating(raw: Any, source: str, where: str) -> int | None:
     if len(raw) > 1:
         raise AnswerFileError(_(m.FHIR_SECOND_ANSWER, source=source, item=where))
     answer = raw[0]
-    coding = answer.get("valueCoding") if isinstance(answer, Mapping) else None
-    if (
-        not isinstance(coding, Mapping)
-        or set(answer) - _ANSWER_KEYS
-        or set(coding) - _CODING_KEYS
-        or coding.get("system", RATING_SYSTEM) != RATING_SYSTEM
-        or not isinstance(coding.get("code"), str)  # a list or an object cannot be a key
-        or coding.get("code") not in _CODES
-    ):
+    rating = _coded_rating(answer.get("valueCoding")) if isinstance(answer, Mapping) else None
+    if rating is None or set(answer) - _ANSWER_KEYS:
         raise AnswerFileError(_(m.FHIR_NOT_AN_OPTION, source=source, item=where))
-    return _CODES[coding["code"]]
+    return rating
 
 
 _CODES = {str(rating): rating for rating in (1, 2, 3, 4, 5)}

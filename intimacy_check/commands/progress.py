@@ -112,17 +112,8 @@ def _usable(
         return None
     questionnaire = questionnaires.find((sheet.questionnaire_id, sheet.questionnaire_version))
     if questionnaire is None:
-        current = questionnaires.current
-        _note(
-            _(
-                text.OTHER_QUESTIONNAIRE_LEFT_OUT,
-                path=source,
-                id=repr(sheet.questionnaire_id),
-                version=sheet.questionnaire_version,
-                expected_id=repr(current.id),
-                expected_version=current.version,
-            )
-        )
+        key = (sheet.questionnaire_id, sheet.questionnaire_version)
+        _note(_(text.OTHER_QUESTIONNAIRE_LEFT_OUT, path=source, **_not_known(key, questionnaires)))
         return None
     try:
         sheet = check_matches(sheet, questionnaire=questionnaire, source=source)
@@ -141,19 +132,24 @@ def read_norms_for(path: Path, questionnaires: Questionnaires) -> Norms:
     norms = read_norms(path)
     found = questionnaires.find((norms.questionnaire_id, norms.questionnaire_version))
     if found is None:
-        current = questionnaires.current
+        key = (norms.questionnaire_id, norms.questionnaire_version)
         raise NormsError(
-            _(
-                stats_text.NORMS_OTHER_QUESTIONNAIRE,
-                source=path,
-                id=repr(norms.questionnaire_id),
-                version=norms.questionnaire_version,
-                expected_id=repr(current.id),
-                expected_version=current.version,
-            )
+            _(stats_text.NORMS_OTHER_QUESTIONNAIRE, source=path, **_not_known(key, questionnaires))
         )
     check_norms(norms, found)
     return norms
+
+
+def _not_known(key: tuple[str, int], questionnaires: Questionnaires) -> dict[str, object]:
+    """What a message says of a questionnaire version this intimacy-check does not know,
+    beside the one it has."""
+    current = questionnaires.current
+    return {
+        "id": repr(key[0]),
+        "version": key[1],
+        "expected_id": repr(current.id),
+        "expected_version": current.version,
+    }
 
 
 def progress(
