@@ -13,6 +13,7 @@ from intimacy_check.messages import _
 from intimacy_check.messages import patterns as m
 from intimacy_check.patterns import (
     MARKED,
+    MILD,
     MOST_POSITIVE,
     QUICK,
     SAME_RATING,
@@ -23,13 +24,13 @@ from intimacy_check.patterns import (
 # Each note's heading by grade, and what it may mean for reading the scores.
 HEADINGS = {
     (SAME_RATING, MARKED): m.SAME_RATING_MARKED,
-    (SAME_RATING, "mild"): m.SAME_RATING_MILD,
+    (SAME_RATING, MILD): m.SAME_RATING_MILD,
     (SKIPPED, MARKED): m.SKIPPED_MARKED,
-    (SKIPPED, "mild"): m.SKIPPED_MILD,
+    (SKIPPED, MILD): m.SKIPPED_MILD,
     (MOST_POSITIVE, MARKED): m.MOST_POSITIVE_MARKED,
-    (MOST_POSITIVE, "mild"): m.MOST_POSITIVE_MILD,
+    (MOST_POSITIVE, MILD): m.MOST_POSITIVE_MILD,
     (QUICK, MARKED): m.QUICK_MARKED,
-    (QUICK, "mild"): m.QUICK_MILD,
+    (QUICK, MILD): m.QUICK_MILD,
 }
 MEANINGS = {
     SAME_RATING: m.SAME_RATING_MEANING,
